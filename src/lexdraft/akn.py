@@ -1,0 +1,368 @@
+"""Reading Akoma Ntoso safely: one parser for the whole project.
+
+XML is untrusted input. The parser resolves no entities, loads no DTD, touches no network, refuses any
+DOCTYPE, and stops at a size limit — with a one-line ``LexdraftError`` naming file and line. Four dialects
+share AKN's element vocabulary and are all read into the same model: AKN 3.0 (OASIS), OASIS committee drafts
+(``…/3.0/CSDxx``), AKN 2.0 and LegalDocML.de. Only AKN 3.0 can be schema-checked (see ``lexdraft.validate``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .errors import LexdraftError
+from .model import FRBR, Document, Provenance, Unit
+from .text import split_footnotes
+
+AKN3_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+AKN2_NS = "http://www.akomantoso.org/2.0"
+LDML_DE_PREFIX = "http://Inhaltsdaten.LegalDocML.de/"
+LEXDRAFT_NS = "urn:lexdraft:meta:1"  # our proprietary metadata (provenance of an expression)
+
+MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: real acts are a few MB
+
+DIALECT_NAMES = {
+    "akn3": "Akoma Ntoso 3.0 (OASIS)",
+    "akn3-csd": "an OASIS committee draft of Akoma Ntoso 3.0",
+    "akn2": "Akoma Ntoso 2.0",
+    "ldml-de": "LegalDocML.de",
+}
+
+# Elements that are structural units (hierarchy + provisions + preamble pieces).
+UNIT_TAGS = frozenset(
+    """book tome part subpart title subtitle chapter subchapter section subsection division subdivision level
+    article paragraph subparagraph point indent alinea clause subclause rule subrule proviso transitional
+    hcontainer recital citation list_item""".split()
+)
+# Elements whose content is not the unit's own text.
+SKIP_TAGS = frozenset("num heading subheading meta authorialNote footnote noteRef eol eop".split())
+NOTE_TAGS = frozenset({"authorialNote", "footnote"})
+BLOCK_TAGS = frozenset(
+    """p block blockList item listIntroduction listWrapUp intro wrapUp content tblock toc tocItem tr th td
+    li ul ol table blockContainer formula crossHeading longTitle container""".split()
+)
+DOC_TAGS = (
+    "act", "bill", "amendment", "amendmentList", "doc", "statement", "portion", "documentCollection",
+    "officialGazette", "debate", "debateReport", "judgment",
+)
+BODY_TAGS = (
+    "body", "mainBody", "amendmentBody", "debateBody", "judgmentBody", "collectionBody", "portionBody",
+)
+
+
+@dataclass
+class ParsedXml:
+    """A parsed file: its tree, dialect and raw bytes' hash."""
+
+    path: str
+    tree: etree._ElementTree
+    dialect: str
+    namespace: str
+    sha256: str
+
+
+def make_parser(recover: bool = False) -> etree.XMLParser:
+    """The project's only XML parser configuration: nothing is resolved, loaded or fetched."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        collect_ids=False,  # duplicate xml:id must be a finding, not a refusal to read
+        remove_blank_text=False,
+        recover=recover,
+    )
+
+
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a file with the size limit; errors are one-line ``LexdraftError``s."""
+    try:
+        if os.path.isdir(path):
+            raise LexdraftError("is a directory, not an XML file", path)
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise LexdraftError(
+                f"file is {size / 1048576:.0f} MB, over the {max_bytes / 1048576:.0f} MB limit for one document", path
+            )
+        if size == 0:
+            raise LexdraftError("file is empty", path)
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise LexdraftError(exc.strerror or str(exc), path) from None
+
+
+def parse_bytes(data: bytes, path: str = "<input>", recover: bool = False) -> ParsedXml:
+    """Parse untrusted bytes into a tree and detect the dialect."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LexdraftError("not an XML file (binary content)", path, 1)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] != b"<":
+        raise LexdraftError("not an XML file (does not start with '<')", path, 1)
+    try:
+        root = etree.fromstring(data, make_parser(recover))
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if getattr(exc, "lineno", None) else None
+        msg = re.sub(r"\s*\(<string>, line \d+\)|, line \d+, column \d+", "", str(exc.msg or exc))
+        raise LexdraftError(f"malformed XML: {msg}", path, line) from None
+    if root is None:
+        raise LexdraftError("malformed XML: no root element", path, 1)
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise LexdraftError(
+            "DOCTYPE declarations are refused (entities and DTDs are a security risk in untrusted XML)", path, 1
+        )
+    dialect, ns = detect_dialect(root, path)
+    return ParsedXml(path, tree, dialect, ns, hashlib.sha256(data).hexdigest())
+
+
+def read_xml(path: str, max_bytes: int = MAX_BYTES, recover: bool = False) -> ParsedXml:
+    """Read and parse one AKN file safely."""
+    return parse_bytes(read_bytes(path, max_bytes), path, recover)
+
+
+def detect_dialect(root: etree._Element, path: str = "<input>") -> tuple[str, str]:
+    """(dialect, namespace) of an AKN root; a plain one-line error for anything that is not AKN."""
+    if not isinstance(root.tag, str):
+        raise LexdraftError("not an Akoma Ntoso document (no element root)", path, 1)
+    qname = etree.QName(root)
+    ns = qname.namespace or ""
+    if qname.localname != "akomaNtoso":
+        raise LexdraftError(
+            f"not an Akoma Ntoso document: root element is <{qname.localname}>"
+            + (f" in namespace {ns}" if ns else " (no namespace)"),
+            path, root.sourceline,
+        )
+    if ns == AKN3_NS:
+        return "akn3", ns
+    if ns.startswith(AKN3_NS + "/CSD") or ns.startswith(AKN3_NS + "/WD"):
+        return "akn3-csd", ns
+    if ns == AKN2_NS:
+        return "akn2", ns
+    if ns.startswith(LDML_DE_PREFIX):
+        return "ldml-de", ns
+    raise LexdraftError(
+        f"unsupported Akoma Ntoso namespace {ns or '(none)'}; lexdraft reads AKN 3.0, its OASIS drafts, "
+        "AKN 2.0 and LegalDocML.de",
+        path, root.sourceline,
+    )
+
+
+def local(el: etree._Element) -> str:
+    """Local name of an element ('' for comments and processing instructions)."""
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def _child(el: etree._Element, name: str) -> etree._Element | None:
+    for c in el:
+        if local(c) == name:
+            return c
+    return None
+
+
+def _find(el: etree._Element, name: str) -> etree._Element | None:
+    for c in el.iter():
+        if local(c) == name:
+            return c
+    return None
+
+
+def inline_text(el: etree._Element) -> str:
+    """All text inside an element (num, heading…), notes excluded, whitespace collapsed."""
+    parts: list[str] = []
+
+    def rec(e: etree._Element) -> None:
+        if local(e) in NOTE_TAGS:
+            return
+        if e.text:
+            parts.append(e.text)
+        for c in e:
+            if isinstance(c.tag, str):
+                rec(c)
+            if c.tail:
+                parts.append(c.tail)
+
+    rec(el)
+    return " ".join("".join(parts).split())
+
+
+def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
+    """The unit's own text as a list of paragraphs, stopping at child units and leaving out num/heading."""
+    paras: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(current).split())
+        if text:
+            paras.append(text)
+        current.clear()
+
+    def rec(e: etree._Element, top: bool) -> None:
+        name = local(e)
+        if name in NOTE_TAGS:
+            note = inline_text(e)
+            if note:
+                notes.append(note)
+            return
+        block = name in BLOCK_TAGS
+        if block:
+            flush()
+        if e.text and not top:
+            current.append(e.text)
+        for c in e:
+            cname = local(c)
+            if not cname:  # comment / PI
+                pass
+            elif cname in UNIT_TAGS and not (cname == "hcontainer" and _is_inline_hcontainer(c)):
+                flush()
+            elif top and cname in SKIP_TAGS:
+                pass
+            elif cname in ("num", "heading", "subheading") and not top:
+                rec(c, False)  # e.g. a <num> inside a table or blockList item belongs to the text
+            elif cname in SKIP_TAGS:
+                pass
+            else:
+                rec(c, False)
+            if c.tail and not (top and not current and not c.tail.strip()):
+                current.append(c.tail)
+        if block:
+            flush()
+
+    rec(el, True)
+    flush()
+    return paras
+
+
+def _is_inline_hcontainer(el: etree._Element) -> bool:
+    return False
+
+
+def _unit_children(el: etree._Element) -> list[etree._Element]:
+    """Unit elements below ``el`` reached without passing through another unit (looks through list, content…)."""
+    found: list[etree._Element] = []
+    stack = list(reversed([c for c in el]))
+    while stack:
+        c = stack.pop()
+        name = local(c)
+        if not name or name in NOTE_TAGS or name in ("num", "heading", "subheading", "meta"):
+            continue
+        if name in UNIT_TAGS:
+            found.append(c)
+        else:
+            stack.extend(reversed([x for x in c]))
+    return found
+
+
+def _unit_id(el: etree._Element) -> str:
+    return el.get("eId") or el.get("id") or el.get("{http://www.w3.org/XML/1998/namespace}id") or ""
+
+
+def build_unit(el: etree._Element) -> Unit:
+    """A ``Unit`` for one unit element, with its children."""
+    notes: list[str] = []
+    num_el, head_el = _child(el, "num"), _child(el, "heading")
+    paras, footnotes = split_footnotes(_own_paragraphs(el, notes))
+    kind = local(el)
+    if kind == "hcontainer" and el.get("name"):
+        kind = el.get("name") or kind
+    return Unit(
+        kind=kind,
+        eid=_unit_id(el),
+        wid=el.get("wId") or "",
+        num=inline_text(num_el) if num_el is not None else "",
+        heading=inline_text(head_el) if head_el is not None else "",
+        text="\n".join(paras),
+        children=[build_unit(c) for c in _unit_children(el)],
+        line=el.sourceline,
+        notes=notes + footnotes,
+    )
+
+
+def _frbr(doc_el: etree._Element) -> FRBR:
+    ident = _find(doc_el, "identification")
+
+    def value(block: str, name: str, attr: str = "value") -> str:
+        b = _find(ident, block) if ident is not None else None
+        e = _child(b, name) if b is not None else None
+        return (e.get(attr) or "") if e is not None else ""
+
+    title_el = _find(doc_el, "docTitle")
+    if title_el is None:
+        title_el = _find(doc_el, "shortTitle")
+    if title_el is None:
+        alias = _find(ident, "FRBRalias") if ident is not None else None
+        title = alias.get("value", "") if alias is not None else ""
+    else:
+        title = inline_text(title_el)
+    return FRBR(
+        work=value("FRBRWork", "FRBRthis") or value("FRBRWork", "FRBRuri"),
+        expression=value("FRBRExpression", "FRBRthis") or value("FRBRExpression", "FRBRuri"),
+        manifestation=value("FRBRManifestation", "FRBRthis") or value("FRBRManifestation", "FRBRuri"),
+        date=value("FRBRExpression", "FRBRdate", "date"),
+        language=value("FRBRExpression", "FRBRlanguage", "language"),
+        country=value("FRBRWork", "FRBRcountry"),
+        doc_type=local(doc_el),
+        name=doc_el.get("name") or "",
+        title=title,
+    )
+
+
+def _provenance(doc_el: etree._Element) -> Provenance:
+    el = next(doc_el.iter(f"{{{LEXDRAFT_NS}}}provenance"), None)
+    if el is None:
+        return Provenance()
+    return Provenance(status=el.get("status", "official"), note=el.get("note", ""), source=el.get("source", ""))
+
+
+def _body_units(doc_el: etree._Element) -> list[Unit]:
+    """Units of a document's body; a collection's embedded documents contribute theirs in order."""
+    body = next((c for c in doc_el if local(c) in BODY_TAGS), None)
+    if body is None:
+        return []
+    if local(body) != "collectionBody":
+        return [build_unit(c) for c in _unit_children(body)]
+    # Embedded documents may sit in the collection body or in a sibling <components> block (AKN 3.0 places
+    # the referenced documents there); take every embedded document's body in order.
+    units: list[Unit] = []
+    holder = doc_el.getparent() if doc_el.getparent() is not None else doc_el
+    for inner in holder.iter():
+        if local(inner) in DOC_TAGS and inner is not doc_el:
+            units.extend(_body_units(inner))
+    return units
+
+
+def document_from_xml(parsed: ParsedXml) -> Document:
+    """Build the model from a parsed file (any supported dialect)."""
+    root = parsed.tree.getroot()
+    doc_el = next((c for c in root if local(c) in DOC_TAGS), None)
+    if doc_el is None:
+        doc_el = next((c for c in root if local(c)), None)
+    if doc_el is None:
+        raise LexdraftError("Akoma Ntoso root holds no document element", parsed.path, root.sourceline)
+    units: list[Unit] = []
+    preamble = _child(doc_el, "preamble")
+    if preamble is not None:
+        pre = build_unit(preamble)
+        pre.kind = "preamble"
+        if pre.children or pre.text:
+            units.append(pre)
+    units.extend(_body_units(doc_el))
+    return Document(
+        path=parsed.path,
+        dialect=parsed.dialect,
+        frbr=_frbr(doc_el),
+        units=units,
+        sha256=parsed.sha256,
+        provenance=_provenance(doc_el),
+    )
+
+
+def load(path: str, max_bytes: int = MAX_BYTES) -> Document:
+    """Read an AKN file into a ``Document``: the one entry point every command uses."""
+    return document_from_xml(read_xml(path, max_bytes))
