@@ -23,6 +23,10 @@ AKN3_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN2_NS = "http://www.akomantoso.org/2.0"
 LDML_DE_PREFIX = "http://Inhaltsdaten.LegalDocML.de/"
 LEXDRAFT_NS = "urn:lexdraft:meta:1"  # our proprietary metadata (provenance of an expression)
+LEOS_NS = "urn:eu:europa:ec:leos"
+# LEOS track changes keep a ghost of moved-away or deleted content ("MOVED to Article 1(-1)"); it is not part of
+# the version's text, so it is not read as a unit.
+_LEOS_GHOST = frozenset({"move_to", "del"})
 
 MAX_BYTES = 64 * 1024 * 1024  # larger files are refused: real acts are a few MB
 
@@ -253,7 +257,8 @@ def _unit_children(el: etree._Element) -> list[etree._Element]:
         if not name or name in NOTE_TAGS or name in ("num", "heading", "subheading", "meta"):
             continue
         if name in UNIT_TAGS:
-            found.append(c)
+            if c.get(f"{{{LEOS_NS}}}softaction") not in _LEOS_GHOST:
+                found.append(c)
         else:
             stack.extend(reversed([x for x in c]))
     return found

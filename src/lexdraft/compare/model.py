@@ -25,6 +25,7 @@ class WordOp:
 
     op: OpCode
     text: str
+    cosmetic: bool = False  # the - and + of a pair equal once normalised (quote style, NFC): not a change in wording
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class UnitRef:
     kind: str = ""  # article, paragraph, point…
     line: int | None = None
     container: str = ""  # the enclosing chapter/section as displayed ("Глава 19 …"), for grouping and citation
+    index: int = -1  # position among its siblings on its side (0-based), so each side's order can be rebuilt
 
 
 @dataclass
@@ -54,6 +56,10 @@ class Change:
     heading_ops: list[WordOp] = field(default_factory=list)
     ops: list[WordOp] = field(default_factory=list)
     children: list["Change"] = field(default_factory=list)
+    # "" for an ordinary entry. A sub-unit moved to another parent appears twice, with the same content:
+    # "to" at its new place (its old side belongs to another parent) and "from" at its old place (its new side
+    # belongs to another parent). Rebuilding a parent's old text skips "to" entries; its new text skips "from".
+    placement: str = ""
 
     @property
     def kind(self) -> str:

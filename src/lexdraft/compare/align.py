@@ -1,0 +1,338 @@
+"""Pairing the units of two versions (articles of a code, or paragraphs/points inside one article).
+
+Near-linear: every step indexes by hash, none compares every unit with every unit.
+
+1. **wId** (the stable identifier AKN reserves for "the same unit across versions"), when the texts agree enough.
+2. **Identical normalised content** (heading + text + descendants) by hash — catches moves and renumberings.
+3. **Number + heading**, when both are unique on each side — catches amended and reworded units in place.
+4. **Similarity** for what is left: word-shingle sets, candidates from an inverted index (shingles shared by
+   too many units are not indexed), scored with Dice; pairs taken greedily, best first, above ``PAIR_MIN``.
+5. **Same number or same eId** for the leftovers (the text was rewritten at the same place), above ``SAME_PLACE_MIN``.
+6. **Splits and merges**: an unpaired new unit whose words are mostly contained in one old unit, which is also
+   covered by the union of its new pieces, is part of a split (and symmetrically for merges).
+
+eIds are hints, not truth: publishers derive them from numbers, so after a renumbering the same eId carries
+other text. They are used only in step 5, after content has had its say.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Unit
+from ..text import normalize, words
+
+PAIR_MIN = 0.5  # Dice of shingle sets needed to pair units by content alone (step 4)
+SAME_PLACE_MIN = 0.15  # ... for leftovers at the same number/eId (step 5): lower, the place vouches for it
+WID_MIN = 0.2  # a shared wId is trusted unless the texts have (almost) nothing in common
+PART_MIN = 0.6  # share of a piece's shingles inside the whole, for splits and merges
+COVER_MIN = 0.5  # share of the whole's shingles covered by its pieces together
+MAX_POSTING = 40  # shingles shared by more units than this carry no information for candidate generation
+MAX_CANDIDATES = 8
+
+
+@dataclass
+class Pair:
+    """Old unit indexes paired with new unit indexes: 1-1 pairs, 1-0 repeals, 0-1 insertions, 1-n splits, n-1
+    merges. ``how`` says which step paired them."""
+
+    old: list[int]
+    new: list[int]
+    how: str
+    score: float = 1.0
+
+
+@dataclass
+class _Side:
+    units: list[Unit]
+    keys: list[str] = field(default_factory=list)  # hash of normalised content
+    shingles: list[frozenset[str]] = field(default_factory=list)
+    paired: dict[int, int] = field(default_factory=dict)  # index -> index on the other side
+
+    def __post_init__(self) -> None:
+        for u in self.units:
+            content = content_norm(u)
+            self.keys.append(hashlib.blake2b(content.encode(), digest_size=12).hexdigest())
+            self.shingles.append(shingles(content))
+
+    def free(self) -> list[int]:
+        return [i for i in range(len(self.units)) if i not in self.paired]
+
+
+def content_norm(u: Unit) -> str:
+    """The comparable content of a unit and its descendants: heading, text, sub-unit numbers and headings.
+
+    The unit's own number is left out, so a renumbered unit keeps its key.
+    """
+    return u.full_norm
+
+
+def shingles(text: str) -> frozenset[str]:
+    """Lower-cased words and word bigrams: robust for short points, discriminating for long articles."""
+    ws = [w.lower() for w in words(text)]
+    grams = set(ws)
+    grams.update(a + " " + b for a, b in zip(ws, ws[1:]))
+    return frozenset(grams)
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def containment(part: frozenset[str], whole: frozenset[str]) -> float:
+    return len(part & whole) / len(part) if part else 0.0
+
+
+def _link(olds: _Side, news: _Side, i: int, j: int) -> None:
+    olds.paired[i] = j
+    news.paired[j] = i
+
+
+def _unique_index(side: _Side, key_of) -> dict:
+    """key -> index for keys that occur once among the side's free units."""
+    seen: dict = {}
+    dup = set()
+    for i in side.free():
+        k = key_of(i)
+        if k is None:
+            continue
+        if k in seen:
+            dup.add(k)
+        else:
+            seen[k] = i
+    return {k: i for k, i in seen.items() if k not in dup}
+
+
+def _pair_by_key(olds: _Side, news: _Side, key_old, key_new, how: str, pairs: list[Pair], check=None) -> None:
+    index = _unique_index(olds, key_old)
+    targets = _unique_index(news, key_new)
+    for k, j in sorted(targets.items(), key=lambda kv: kv[1]):
+        i = index.get(k)
+        if i is None or i in olds.paired or j in news.paired:
+            continue
+        if check is not None and not check(i, j):
+            continue
+        _link(olds, news, i, j)
+        pairs.append(Pair([i], [j], how, dice(olds.shingles[i], news.shingles[j])))
+
+
+def _pair_equal_content_in_order(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
+    """Identical content that repeats (several "Исключен." units): same number first, then in document order."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i in olds.free():
+        by_key[olds.keys[i]].append(i)
+    for j in news.free():
+        cands = [i for i in by_key.get(news.keys[j], ()) if i not in olds.paired]
+        if not cands:
+            continue
+        same = [i for i in cands if olds.units[i].label == news.units[j].label]
+        i = (same or cands)[0]
+        _link(olds, news, i, j)
+        pairs.append(Pair([i], [j], "content", 1.0))
+
+
+def _candidates(olds: _Side, news: _Side, old_pool: list[int], new_pool: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """For each new unit, old units sharing the most informative shingles: (shared count, old index)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in old_pool:
+        for g in olds.shingles[i]:
+            postings[g].append(i)
+    limit = max(MAX_POSTING, len(old_pool) // 20)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for j in new_pool:
+        counts: dict[int, int] = defaultdict(int)
+        for g in news.shingles[j]:
+            plist = postings.get(g)
+            if plist and len(plist) <= limit:
+                for i in plist:
+                    counts[i] += 1
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        out[j] = [(c, i) for i, c in best]
+    return out
+
+
+def _pair_by_similarity(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
+    old_free, new_free = olds.free(), news.free()
+    if not old_free or not new_free:
+        return
+    scored = []
+    for j, cands in _candidates(olds, news, old_free, new_free).items():
+        for _, i in cands:
+            s = dice(olds.shingles[i], news.shingles[j])
+            # the heading is a strong hint for provisions that were reworded and moved at once
+            if olds.units[i].norm_heading and olds.units[i].norm_heading == news.units[j].norm_heading:
+                s = max(s, min(1.0, s + 0.25))
+            if s >= PAIR_MIN:
+                scored.append((-s, abs(i - j), i, j, s))
+    for _, _, i, j, s in sorted(scored):
+        if i in olds.paired or j in news.paired:
+            continue
+        _link(olds, news, i, j)
+        pairs.append(Pair([i], [j], "similar", s))
+
+
+def _pair_same_place(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
+    for key_name in ("label", "eid"):
+        index = _unique_index(olds, lambda i: getattr(olds.units[i], key_name) or None)
+        for j in news.free():
+            k = getattr(news.units[j], key_name)
+            i = index.get(k) if k else None
+            if i is None or i in olds.paired:
+                continue
+            s = dice(olds.shingles[i], news.shingles[j])
+            if s >= SAME_PLACE_MIN:
+                _link(olds, news, i, j)
+                pairs.append(Pair([i], [j], "same-" + key_name, s))
+
+
+def _groups(pieces: _Side, wholes: _Side, pairs_by_whole: dict[int, int]) -> dict[int, list[int]]:
+    """Free piece units mostly contained in one whole unit: whole index -> piece indexes."""
+    free = pieces.free()
+    if not free:
+        return {}
+    pool = list(range(len(wholes.units)))
+    found: dict[int, list[int]] = defaultdict(list)
+    for p, cands in _candidates(wholes, pieces, pool, free).items():
+        best = None
+        for _, w in cands:
+            c = containment(pieces.shingles[p], wholes.shingles[w])
+            if c >= PART_MIN and (best is None or c > best[0]):
+                best = (c, w)
+        if best is not None:
+            found[best[1]].append(p)
+    return found
+
+
+def _split_or_merge(wholes: _Side, pieces: _Side, merge: bool, pairs: list[Pair]) -> None:
+    """Find wholes covered by several pieces (a split, or with sides swapped, a merge)."""
+    for w, extra in sorted(_groups(pieces, wholes, {}).items()):
+        members = sorted(extra + ([wholes.paired[w]] if w in wholes.paired else []))
+        if len(members) < 2:
+            continue
+        union = frozenset().union(*(pieces.shingles[p] for p in members))
+        cover = containment(wholes.shingles[w], union)
+        if cover < COVER_MIN:
+            continue
+        # drop the 1-1 pair the whole had, and claim every piece
+        old_partner = wholes.paired.get(w)
+        if old_partner is not None:
+            for k, pr in enumerate(pairs):
+                side_w, side_p = (pr.new, pr.old) if merge else (pr.old, pr.new)
+                if side_w == [w] and side_p == [old_partner]:
+                    del pairs[k]
+                    break
+        for p in members:
+            pieces.paired[p] = w
+        wholes.paired[w] = members[0]
+        pair = Pair(members, [w], "merge", cover) if merge else Pair([w], members, "split", cover)
+        pairs.append(pair)
+
+
+def align(old_units: list[Unit], new_units: list[Unit], splits: bool = True) -> list[Pair]:
+    """Pair two lists of sibling units; every unit appears in exactly one returned pair.
+
+    Pairs come in the new side's order, each unpaired old unit placed after the pair that precedes it on the
+    old side (so a repeal sits where it was).
+    """
+    olds, news = _Side(old_units), _Side(new_units)
+    pairs: list[Pair] = []
+
+    def wid_ok(i: int, j: int) -> bool:
+        return dice(olds.shingles[i], news.shingles[j]) >= WID_MIN or olds.keys[i] == news.keys[j]
+
+    _pair_by_key(olds, news, lambda i: old_units[i].wid or None, lambda j: new_units[j].wid or None, "wid", pairs,
+                 wid_ok)
+    _pair_by_key(olds, news, lambda i: olds.keys[i], lambda j: news.keys[j], "content", pairs)
+    _pair_equal_content_in_order(olds, news, pairs)
+
+    def num_heading(units: list[Unit]):
+        return lambda i: (units[i].label, units[i].norm_heading) if units[i].norm_heading else None
+
+    _pair_by_key(olds, news, num_heading(old_units), num_heading(new_units), "number+heading", pairs)
+    _pair_by_similarity(olds, news, pairs)
+    _pair_same_place(olds, news, pairs)
+    if splits:
+        _split_or_merge(olds, news, False, pairs)
+        _split_or_merge(news, olds, True, pairs)
+    for i in olds.free():
+        pairs.append(Pair([i], [], "repealed", 0.0))
+    for j in news.free():
+        pairs.append(Pair([], [j], "inserted", 0.0))
+    return order_pairs(pairs, len(old_units))
+
+
+def order_pairs(pairs: list[Pair], n_old: int) -> list[Pair]:
+    """New-side order; pairs with no new unit go right after the pair holding the old unit before them."""
+    with_new = sorted((p for p in pairs if p.new), key=lambda p: min(p.new))
+    only_old = sorted((p for p in pairs if not p.new), key=lambda p: min(p.old))
+    owner: dict[int, int] = {}  # old index -> position in with_new
+    for pos, p in enumerate(with_new):
+        for i in p.old:
+            owner[i] = pos
+    after: dict[int, list[Pair]] = defaultdict(list)  # position in with_new (-1 = start) -> repeals
+    for p in only_old:
+        i = min(p.old) - 1
+        while i >= 0 and i not in owner:
+            i -= 1
+        after[owner[i] if i >= 0 else -1].append(p)
+    out = list(after.get(-1, []))
+    for pos, p in enumerate(with_new):
+        out.append(p)
+        out.extend(after.get(pos, []))
+    return out
+
+
+def moved_pairs(pairs: list[Pair]) -> set[int]:
+    """Positions (in ``pairs``) of 1-1 pairs whose relative order changed: those outside a longest increasing
+    subsequence of old indexes taken in new order. Renumbering alone is not a move."""
+    seq = [(k, p.old[0]) for k, p in enumerate(pairs) if len(p.old) == 1 and len(p.new) == 1]
+    keep = _lis([v for _, v in seq])
+    return {seq[k][0] for k in range(len(seq)) if k not in keep}
+
+
+def _lis(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
+    import bisect
+
+    tails: list[int] = []  # values
+    tails_idx: list[int] = []
+    prev = [-1] * len(values)
+    for k, v in enumerate(values):
+        pos = bisect.bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+            tails_idx.append(k)
+        else:
+            tails[pos] = v
+            tails_idx[pos] = k
+        prev[k] = tails_idx[pos - 1] if pos > 0 else -1
+    out = set()
+    k = tails_idx[-1] if tails_idx else -1
+    while k >= 0:
+        out.add(k)
+        k = prev[k]
+    return out
+
+
+_REPEALED = re.compile(
+    r"^(исключен[аоы]?|утратил[аио]? силу|алып тасталды|күші жойылды|deleted|repealed|omitted|spent|"
+    r"derogad[oa]|suprimid[oa]|abrogat[oa]|aufgehoben|weggefallen)"
+    r"\s*[.;]?\s*((\(|-|–|—|законом|заңымен|қр\b|by\b|por\b|dal\b|durch\b).*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_repealed_text(text: str) -> bool:
+    """True for the text a repealed unit keeps in place of its wording ("Исключен", "алып тасталды",
+    "[Repealed]"), optionally followed by the amending act ("Исключен Законом РК от …", "(… № 397-VI)")."""
+    t = normalize(text).strip("[]() .")
+    if not t or len(t) > 200:
+        return False
+    return bool(_REPEALED.match(t))

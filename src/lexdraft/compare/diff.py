@@ -1,0 +1,289 @@
+"""From two documents to a ChangeSet: align provisions, classify each pair, diff words, recurse into sub-units.
+
+Change kinds of a 1-1 pair (several can apply; primary first):
+
+- ``moved``: the pair left the longest run of pairs that kept their relative order (a renumbering that follows
+  an insertion is *not* a move);
+- ``renumbered``: both sides have a number and the bare numbers differ;
+- ``repealed``: the new side only says "Исключен" / "алып тасталды" / "deleted" (a unit repealed in place);
+- ``amended``: some words changed and the word similarity is at least ``REWORDED_BELOW``;
+- ``reworded``: words changed and the similarity is below ``REWORDED_BELOW`` (mostly new text, "изложить в
+  новой редакции");
+- ``unchanged``: none of the above (identical wording at the same number and place).
+
+A unit whose only differences are inside its sub-units is classified from its whole subtree's words; a unit whose
+sub-units were only renumbered or reordered is ``amended`` with similarity 1.0 (its wording is intact).
+Unpaired units are ``inserted`` / ``repealed``; groups are ``split`` (1 old → n new) and ``merged`` (n → 1), whose
+``children`` hold one ordinary pair per piece (``old[0]``→each new piece, or each old piece→``new[0]``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import CONTAINER_KINDS, Document, Unit
+from ..text import words as words_of
+from .align import Pair, align, content_norm, is_repealed_text, moved_pairs
+from .model import Change, ChangeSet, Side, UnitRef, WordOp
+from .worddiff import WordStats, stats, word_ops
+
+REWORDED_BELOW = 0.5  # word similarity under which an amended unit counts as reworded (mostly new text)
+CROSS_MOVE_MIN_WORDS = 3  # sub-units shorter than this are not matched across parents (e.g. "(a)" alone)
+LEVELS = ("article", "paragraph", "point")
+
+
+@dataclass
+class _Node:
+    """A change being built, with the units and word counts it was built from."""
+
+    change: Change
+    old: Unit | None
+    new: Unit | None
+    words: WordStats
+
+
+def _ref(u: Unit, index: int, container: str = "") -> UnitRef:
+    return UnitRef(eid=u.eid, num=u.num, heading=u.heading, kind=u.kind, line=u.line, container=container,
+                   index=index)
+
+
+def _whole(op: str, text: str) -> list[WordOp]:
+    return [WordOp(op, text)] if text else []
+
+
+def _ops(a: str, b: str) -> list[WordOp]:
+    return _whole("=", a) if a == b else word_ops(a, b)
+
+
+class _Differ:
+    def __init__(self, containers_old: dict[int, str], containers_new: dict[int, str]) -> None:
+        self.containers = (containers_old, containers_new)
+        self.nodes: list[tuple[_Node, int]] = []  # every node built below the top level, with its depth
+        self.top: list[_Node] = []
+
+    def ref_old(self, u: Unit, i: int) -> UnitRef:
+        return _ref(u, i, self.containers[0].get(id(u), ""))
+
+    def ref_new(self, u: Unit, j: int) -> UnitRef:
+        return _ref(u, j, self.containers[1].get(id(u), ""))
+
+    def one_sided(self, u: Unit, index: int, old: bool, depth: int) -> _Node:
+        op = "-" if old else "+"
+        children = [self.one_sided(c, k, old, depth + 1) for k, c in enumerate(u.children)]
+        for ch in children:
+            self.nodes.append((ch, depth + 1))
+        words = stats(_whole(op, u.heading) + _whole(op, u.text))
+        for ch in children:
+            words = words + ch.words
+        change = Change(
+            kinds=("repealed",) if old else ("inserted",),
+            old=[self.ref_old(u, index)] if old else [],
+            new=[] if old else [self.ref_new(u, index)],
+            similarity=0.0,
+            heading_ops=_whole(op, u.heading),
+            ops=_whole(op, u.text),
+            children=[c.change for c in children],
+        )
+        return _Node(change, u if old else None, None if old else u, words)
+
+    def pair(self, o: Unit, n: Unit, i: int, j: int, moved: bool, depth: int) -> _Node:
+        if _is_wrapper(o) != _is_wrapper(n):  # one markup wraps the text in an unnumbered sub-unit
+            o, n = _hoisted(o), _hoisted(n)
+        heading_ops = _ops(o.heading, n.heading)
+        ops = _ops(o.text, n.text)
+        children = self.siblings(o.children, n.children, depth + 1)
+        inner_change = any(ch.change.changed for ch in children)
+        if not o.children and not n.children:
+            words = stats(heading_ops) + stats(ops)
+        elif wording(o) == wording(n):
+            words = WordStats(kept=len(words_of(wording(o))))
+        else:  # the whole subtree's words, so that text nested differently by two markups is not a change
+            words = stats(word_ops(wording(o), wording(n)))
+        kinds: list[str] = []
+        if moved:
+            kinds.append("moved")
+        if o.label and n.label and number_key(o) != number_key(n):
+            kinds.append("renumbered")
+        if _repealed_in_place(n) and not _repealed_in_place(o):
+            kinds.append("repealed")
+        elif words.changed:
+            kinds.append("amended" if words.similarity >= REWORDED_BELOW else "reworded")
+        elif inner_change:
+            kinds.append("amended")  # sub-units renumbered or reordered, wording intact
+        change = Change(
+            kinds=tuple(kinds) or ("unchanged",),
+            old=[self.ref_old(o, i)],
+            new=[self.ref_new(n, j)],
+            similarity=round(words.similarity, 4),
+            heading_ops=heading_ops,
+            ops=ops,
+            children=[c.change for c in children],
+        )
+        return _Node(change, o, n, words)
+
+    def group(self, p: Pair, olds: list[Unit], news: list[Unit], depth: int) -> _Node:
+        """A split (1 → n) or a merge (n → 1): one ordinary pair per piece as children."""
+        if len(p.old) == 1:
+            parts = [self.pair(olds[p.old[0]], news[j], p.old[0], j, False, depth) for j in p.new]
+            kind = "split"
+        else:
+            parts = [self.pair(olds[i], news[p.new[0]], i, p.new[0], False, depth) for i in p.old]
+            kind = "merged"
+        words = WordStats()
+        for part in parts:
+            words = words + part.words
+        change = Change(
+            kinds=(kind,),
+            old=[self.ref_old(olds[i], i) for i in p.old],
+            new=[self.ref_new(news[j], j) for j in p.new],
+            similarity=round(p.score, 4),
+            children=[part.change for part in parts],
+        )
+        return _Node(change, olds[p.old[0]] if len(p.old) == 1 else None,
+                     news[p.new[0]] if len(p.new) == 1 else None, words)
+
+    def siblings(self, olds: list[Unit], news: list[Unit], depth: int) -> list[_Node]:
+        """Changes for two lists of sibling units (articles of a document, or sub-units of one pair)."""
+        if _same_sequence(olds, news):
+            pairs = [Pair([k], [k], "identical") for k in range(len(olds))]
+        else:
+            pairs = align(olds, news, splits=depth == 0)
+        moved = moved_pairs(pairs)
+        out: list[_Node] = []
+        for k, p in enumerate(pairs):
+            if len(p.old) == 1 and len(p.new) == 1:
+                node = self.pair(olds[p.old[0]], news[p.new[0]], p.old[0], p.new[0], k in moved, depth)
+            elif not p.new:
+                node = self.one_sided(olds[p.old[0]], p.old[0], True, depth)
+            elif not p.old:
+                node = self.one_sided(news[p.new[0]], p.new[0], False, depth)
+            else:
+                node = self.group(p, olds, news, depth)
+            out.append(node)
+            if depth > 0:
+                self.nodes.append((node, depth))
+        return out
+
+    def cross_moves(self) -> None:
+        """Sub-units that left one parent for another: turn the repeal + insertion into a "from"/"to" pair."""
+        gone: dict[str, list[_Node]] = {}
+        came: dict[str, list[_Node]] = {}
+        for node, _ in self.nodes:
+            kinds = node.change.kinds
+            unit = node.old if kinds == ("repealed",) and node.new is None else None
+            unit_new = node.new if kinds == ("inserted",) and node.old is None else None
+            if unit is not None and _movable(unit):
+                gone.setdefault(content_norm(unit), []).append(node)
+            if unit_new is not None and _movable(unit_new):
+                came.setdefault(content_norm(unit_new), []).append(node)
+        for key, dests in came.items():
+            srcs = gone.get(key, [])
+            if len(dests) != 1 or len(srcs) != 1:
+                continue
+            src, dst = srcs[0], dests[0]
+            o, n = src.old, dst.new
+            assert o is not None and n is not None
+            moved = self.pair(o, n, src.change.old[0].index, dst.change.new[0].index, True, 1)
+            for target, placement in ((dst.change, "to"), (src.change, "from")):
+                target.kinds = moved.change.kinds
+                target.old = moved.change.old
+                target.new = moved.change.new
+                target.similarity = moved.change.similarity
+                target.heading_ops = moved.change.heading_ops
+                target.ops = moved.change.ops
+                target.children = moved.change.children
+                target.placement = placement
+        if came and gone:
+            self._soften_parents()
+
+    def _soften_parents(self) -> None:
+        """A parent that only gained or lost a moved sub-unit keeps its wording: amended, not reworded."""
+        for node, _ in self.nodes + [(t, 0) for t in self.top]:
+            ch = node.change
+            if "reworded" in ch.kinds and any(c.placement for c in ch.children):
+                ch.kinds = tuple("amended" if k == "reworded" else k for k in ch.kinds)
+
+
+def number_key(u: Unit) -> str:
+    """The bare number, with LEOS's leading minus kept ("-1." numbers a unit inserted before 1)."""
+    return ("-" if u.num.strip().startswith("-") else "") + u.label
+
+
+def _is_wrapper(u: Unit) -> bool:
+    """A unit with no text of its own and a single untitled sub-unit holding it, unnumbered or repeating the
+    unit's own number (``<section><num>5.</num><subsection><num>5.</num>…``)."""
+    if u.text or len(u.children) != 1:
+        return False
+    inner = u.children[0]
+    return not inner.heading and (not inner.num or inner.label == u.label)
+
+
+def _hoisted(u: Unit) -> Unit:
+    """The wrapper's sub-unit lifted into it: same words, numbers and full text, one level less."""
+    if not _is_wrapper(u):
+        return u
+    inner = u.children[0]
+    return replace(u, text=inner.text, children=inner.children, notes=u.notes + inner.notes)
+
+
+def wording(u: Unit) -> str:
+    """The words of a unit and its sub-units without their numbers, normalised: what "amended" is judged on.
+
+    Numbers are left out (renumbering is its own kind) and so is the nesting, so two markups of the same text
+    that nest paragraphs differently compare equal.
+    """
+    parts = [u.norm_heading, u.norm] + [x for d in u.walk() if d is not u for x in (d.norm_heading, d.norm)]
+    return " ".join(p for p in parts if p)
+
+
+def _repealed_in_place(u: Unit) -> bool:
+    return is_repealed_text(u.full_text) or is_repealed_text(u.full_norm)
+
+
+def _movable(u: Unit) -> bool:
+    return len(u.full_norm.split()) >= CROSS_MOVE_MIN_WORDS
+
+
+def _same_sequence(olds: list[Unit], news: list[Unit]) -> bool:
+    """Fast path: the same units in the same order with the same numbers (most of an unchanged code)."""
+    return len(olds) == len(news) and all(
+        o.label == n.label and o.full_norm == n.full_norm for o, n in zip(olds, news)
+    )
+
+
+def containers(doc: Document) -> dict[int, str]:
+    """id(provision) -> the chain of containers above it as displayed ("Глава 19. Искусственный интеллект")."""
+    out: dict[int, str] = {}
+    provisions = {id(u) for u in doc.provisions()}
+
+    def rec(units: list[Unit], trail: tuple[str, ...]) -> None:
+        for u in units:
+            if id(u) in provisions:
+                out[id(u)] = " / ".join(trail)
+            else:
+                rec(u.children, trail + (u.display_name(),) if u.kind in CONTAINER_KINDS else trail)
+
+    rec(doc.units, ())
+    return out
+
+
+def side(doc: Document) -> Side:
+    return Side(path=doc.path, frbr=doc.frbr, sha256=doc.sha256, provenance=doc.provenance)
+
+
+def diff_units(old: list[Unit], new: list[Unit], containers_old: dict[int, str] | None = None,
+               containers_new: dict[int, str] | None = None) -> list[Change]:
+    """Changes between two lists of top-level units (the library entry below ``diff_documents``)."""
+    differ = _Differ(containers_old or {}, containers_new or {})
+    nodes = differ.siblings(old, new, 0)
+    differ.top = nodes
+    differ.cross_moves()
+    return [n.change for n in nodes]
+
+
+def diff_documents(old: Document, new: Document, level: str = "article") -> ChangeSet:
+    """Every aligned top-level provision of two versions, with kinds, word ops and nested sub-unit changes."""
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {', '.join(LEVELS)}")
+    changes = diff_units(old.provisions(), new.provisions(), containers(old), containers(new))
+    return ChangeSet(old=side(old), new=side(new), changes=changes, level=level)

@@ -1,0 +1,175 @@
+"""Word-level diff of two texts: diff-match-patch on word tokens, compared normalised, reported in the original.
+
+Each word token (``lexdraft.text.tokens``: Cyrillic/Kazakh words, numbers like ``17-1)`` kept whole) is mapped to
+one private character — the linesToChars trick of diff-match-patch applied to words — so the diff runs on
+sequences of words, not letters. Tokens are compared after normalisation (whitespace, quote style, NFC), but the
+ops carry the *original* text of each side: joining the ``=`` and ``-`` ops gives the old text exactly, the ``=``
+and ``+`` ops the new text. Where two tokens are equal only after normalisation (``«`` vs ``"``), the run is
+emitted as a ``-``/``+`` pair flagged ``cosmetic`` so both texts still rebuild and readers can dim it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from ..text import _QUOTES, tokens
+from .model import WordOp
+
+# First private code point used to encode tokens; surrogates are skipped.
+_BASE = 0x100
+_SURROGATES = range(0xD800, 0xE000)
+
+
+def token_key(tok: str) -> str:
+    """The form a token is compared in: one space for any whitespace, one quote style, NFC."""
+    if tok.isspace():
+        return " "
+    return unicodedata.normalize("NFC", tok).translate(_QUOTES) or tok
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalnum() or tok[:1] == "_"
+
+
+class _Encoder:
+    """Maps token keys to single characters, shared by both sides of one diff."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, toks: list[str]) -> str:
+        out = []
+        for t in toks:
+            key = token_key(t)
+            ch = self.codes.get(key)
+            if ch is None:
+                n = _BASE + len(self.codes)
+                if n >= _SURROGATES.start:
+                    n += len(_SURROGATES)
+                ch = chr(n)
+                self.codes[key] = ch
+            out.append(ch)
+        return "".join(out)
+
+
+def _engine() -> diff_match_patch:
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # no time limit: a timeout would make the output depend on machine speed
+    return dmp
+
+
+def token_diff(old_toks: list[str], new_toks: list[str], semantic: bool = True) -> list[tuple[int, int, int]]:
+    """diff-match-patch over token sequences: ``(op, count_old, count_new)`` runs, op -1/0/1."""
+    if old_toks == new_toks:
+        return [(0, len(old_toks), len(new_toks))] if old_toks else []
+    enc = _Encoder()
+    a, b = enc.encode(old_toks), enc.encode(new_toks)
+    dmp = _engine()
+    diffs = dmp.diff_main(a, b, False)
+    if semantic:
+        dmp.diff_cleanupSemantic(diffs)
+    runs = []
+    for op, chars in diffs:
+        n = len(chars)
+        runs.append((op, n if op <= 0 else 0, n if op >= 0 else 0))
+    return runs
+
+
+def word_ops(old: str, new: str, semantic: bool = True) -> list[WordOp]:
+    """Word operations turning ``old`` into ``new``, over the original texts."""
+    old_toks, new_toks = tokens(old), tokens(new)
+    ops: list[WordOp] = []
+
+    def emit(op: str, text: str, cosmetic: bool = False) -> None:
+        if not text:
+            return
+        if ops and ops[-1].op == op and ops[-1].cosmetic == cosmetic:
+            ops[-1] = WordOp(op, ops[-1].text + text, cosmetic)
+        else:
+            ops.append(WordOp(op, text, cosmetic))
+
+    i = j = 0
+    for op, n_old, n_new in token_diff(old_toks, new_toks, semantic):
+        if op == -1:
+            emit("-", "".join(old_toks[i:i + n_old]))
+        elif op == 1:
+            emit("+", "".join(new_toks[j:j + n_new]))
+        else:
+            for k in range(n_old):
+                a, b = old_toks[i + k], new_toks[j + k]
+                if a == b:
+                    emit("=", a)
+                else:  # equal once normalised: keep both originals, flagged cosmetic
+                    _emit_pair(ops, emit, a, b)
+        i += n_old
+        j += n_new
+    return ops
+
+
+def _emit_pair(ops: list[WordOp], emit, a: str, b: str) -> None:
+    # Keep "-x+y-z+w" tidy: a cosmetic pair extends a preceding cosmetic pair.
+    if len(ops) >= 2 and ops[-2].op == "-" and ops[-1].op == "+" and ops[-1].cosmetic and ops[-2].cosmetic:
+        ops[-2] = WordOp("-", ops[-2].text + a, True)
+        ops[-1] = WordOp("+", ops[-1].text + b, True)
+    else:
+        emit("-", a, True)
+        emit("+", b, True)
+
+
+def old_text(ops: list[WordOp]) -> str:
+    return "".join(o.text for o in ops if o.op != "+")
+
+
+def new_text(ops: list[WordOp]) -> str:
+    return "".join(o.text for o in ops if o.op != "-")
+
+
+@dataclass(frozen=True)
+class WordStats:
+    """Word counts of a diff: kept, deleted and inserted words (cosmetic differences count as kept)."""
+
+    kept: int = 0
+    deleted: int = 0
+    inserted: int = 0
+
+    def __add__(self, other: "WordStats") -> "WordStats":
+        return WordStats(self.kept + other.kept, self.deleted + other.deleted, self.inserted + other.inserted)
+
+    @property
+    def similarity(self) -> float:
+        """Share of words kept on both sides (Dice): 1.0 for identical texts, 0.0 for nothing in common."""
+        total = 2 * self.kept + self.deleted + self.inserted
+        return 1.0 if total == 0 else 2 * self.kept / total
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.deleted or self.inserted)
+
+
+def stats(ops: list[WordOp]) -> WordStats:
+    """Word counts of a list of ops."""
+    kept = deleted = inserted = 0
+    for o in ops:
+        n = sum(1 for t in tokens(o.text) if _is_word(t))
+        if o.op == "=" or o.cosmetic:
+            if o.op != "+":
+                kept += n
+        elif o.op == "-":
+            deleted += n
+        else:
+            inserted += n
+    return WordStats(kept, deleted, inserted)
+
+
+def changed_words(ops: list[WordOp]) -> tuple[list[str], list[str]]:
+    """The deleted and the inserted words (non-cosmetic), in order: for measuring agreement and for summaries."""
+    deleted, inserted = [], []
+    for o in ops:
+        if o.op == "=" or o.cosmetic:
+            continue
+        target = deleted if o.op == "-" else inserted
+        target.extend(t for t in tokens(o.text) if _is_word(t))
+    return deleted, inserted
