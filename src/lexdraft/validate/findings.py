@@ -17,7 +17,7 @@ RULES = {
     "num-sequence": "numbers of sibling units run without duplicates or gaps (17, 17-1, 18 is fine)",
     "ref-resolves": "internal references (<ref href=\"#…\">) point to an id that exists in the document",
     "frbr": "the expression URI extends the work URI; expression language and date are present",
-    "concordance": "links in a concordance YAML file resolve",
+    "concordance-link": "links in a concordance YAML file resolve (checked by lexdraft.concordance)",
 }
 
 

@@ -81,16 +81,23 @@ def duplicated_values(findings: list[Finding]) -> frozenset[str]:
 
 
 def uses_naming_convention(tree: etree._ElementTree) -> bool:
-    """True when the document's unit eIds follow the AKN naming convention (``chp_19__art_125__para_2``).
+    """True when the document's unit eIds follow the AKN naming convention (``chp_19__art_125__para_2``):
+    at least 90% of the eIds of articles, paragraphs, points… have the convention's shape and name their kind.
 
-    Publishers with their own id schemes (LEOS ``akn_art_B6BGPx``, GUID-like ids) are not checked by
+    Publishers with their own id schemes (LEOS ``akn_art_B6BGPx``, generated ids) are not checked by
     ``eid-path``: flagging every id of a consistent foreign scheme would be noise, not a finding.
     """
-    eids = [el.get("eId") for el in _outside_meta(tree.getroot()) if local(el) in UNIT_TAGS and el.get("eId")]
-    if not eids:
+    units = [(local(el), el.get("eId")) for el in _outside_meta(tree.getroot())
+             if local(el) in EID_PREFIXES and el.get("eId")]
+    if not units:
         return False
-    matching = sum(1 for e in eids if CONVENTION.match(e))
-    return matching >= 0.9 * len(eids)
+    matching = sum(1 for kind, eid in units if CONVENTION.match(eid) and _kind_of_segment(eid) in
+                   EID_PREFIXES[kind] + (kind,))
+    return matching >= 0.9 * len(units)
+
+
+def _kind_of_segment(eid: str) -> str:
+    return eid.rpartition("__")[2].partition("_")[0]
 
 
 def _num_of(el: etree._Element) -> str:
@@ -100,12 +107,13 @@ def _num_of(el: etree._Element) -> str:
     return ""
 
 
-def eid_paths(tree: etree._ElementTree, path: str, severity: str = ERROR) -> list[Finding]:
+def eid_paths(tree: etree._ElementTree, path: str, severity: str = ERROR, always: bool = True) -> list[Finding]:
     """``eid-path``: a unit's eId extends a container's eId, names its kind and carries its number.
 
-    Only documents that use the naming convention are checked (see ``uses_naming_convention``).
+    With ``always`` false (another publisher's document) only documents that use the naming convention are
+    checked (see ``uses_naming_convention``); lexdraft's own documents promise the convention, so always.
     """
-    if not uses_naming_convention(tree):
+    if not always and not uses_naming_convention(tree):
         return []
     found: list[Finding] = []
 

@@ -26,6 +26,8 @@ _GLOB_CHARS = set("*?[")
 def expand_paths(paths: list[str] | tuple[str, ...], with_yaml: bool) -> tuple[list[str], list[str]]:
     """(files to check, YAML files skipped) from files, folders (recursively) and glob patterns, sorted.
 
+    A YAML file named on the command line is a concordance; in a folder only ``concordance/*.yaml`` are.
+
     Raises ``LexdraftError`` for a path that does not exist and for a folder or pattern with no XML in it.
     """
     files: list[str] = []
@@ -42,8 +44,8 @@ def expand_paths(paths: list[str] | tuple[str, ...], with_yaml: bool) -> tuple[l
         else:
             raise LexdraftError("no such file or directory", arg)
         wanted = [p for p in found if p == arg or p.lower().endswith(XML_SUFFIXES)
-                  or (with_yaml and p.lower().endswith(YAML_SUFFIXES))]
-        skipped += [p for p in found if p not in wanted and p.lower().endswith(YAML_SUFFIXES)]
+                  or (with_yaml and _is_concordance(p))]
+        skipped += [p for p in found if p not in wanted and _is_concordance(p)]
         if arg.lower().endswith(YAML_SUFFIXES) and not with_yaml and arg in wanted:
             wanted.remove(arg)
             skipped.append(arg)
@@ -52,6 +54,11 @@ def expand_paths(paths: list[str] | tuple[str, ...], with_yaml: bool) -> tuple[l
             raise LexdraftError(f"{what} holds no XML file to validate", arg)
         files += wanted
     return sorted(dict.fromkeys(files)), sorted(dict.fromkeys(skipped))
+
+
+def _is_concordance(path: str) -> bool:
+    """In a folder, only YAML under a ``concordance/`` directory is a concordance (other YAML may be sidecars)."""
+    return path.lower().endswith(YAML_SUFFIXES) and "concordance" in os.path.normpath(path).split(os.sep)[:-1]
 
 
 def _walk(folder: str) -> list[str]:
@@ -96,7 +103,7 @@ def check_akn(path: str, schemas: SchemaCache, lenient: bool = False) -> FileRes
     unique = rules.duplicate_ids(tree, path)
     found = xsd_findings(tree, schemas.get(lenient), path, rules.duplicated_values(unique))
     found += unique
-    found += rules.eid_paths(tree, path, severity)
+    found += rules.eid_paths(tree, path, severity, always=severity == ERROR)
     found += rules.references(tree, path, severity)
     found += rules.frbr(tree, path, severity)
     try:
