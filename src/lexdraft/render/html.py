@@ -1,0 +1,162 @@
+"""The annotated HTML redline: one self-contained file (CSS and JS inline, no network request of any kind).
+
+Rendered with Jinja2, autoescape on: every text that comes from a document, an annotation or a concordance is
+escaped; only our own templates produce markup. Same inputs give the same bytes; the generation time appears
+only when the caller passes it (``generated``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .. import __version__
+from ..compare.model import ChangeSet, Side
+from ..model import Document
+from . import labels as lb
+from .annotations import Annotation, Annotations, concordance_from
+from .rows import RenderModel, build, inline_ops, is_mark
+
+VIEWS = ("table", "inline", "side", "clean")
+
+
+@dataclass(frozen=True)
+class Warning_:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SideInfo:
+    frbr: Any
+    sha256: str
+    name: str
+    language: str
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("lexdraft", "templates"),
+        autoescape=select_autoescape(["html", "j2", "html.j2"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def ui_language(cs: ChangeSet, override: str | None = None) -> str:
+    """The UI language: the override, else the new document's language (Russian, Kazakh; English otherwise)."""
+    if override:
+        if override not in lb.UI_LANGS:
+            raise ValueError(f"unknown UI language {override!r}; use one of {', '.join(lb.UI_LANGS)}")
+        return override
+    return lb.ui_lang_for(cs.new.frbr.language or cs.old.frbr.language)
+
+
+def provenance_warnings(cs: ChangeSet, lang: str) -> list[Warning_]:
+    """The visible warning of each non-official input (once if both inputs say the same)."""
+    L = lb.labels(lang)
+    out: list[Warning_] = []
+    for side, label in ((cs.old, L["old_version"]), (cs.new, L["new_version"])):
+        text = side.provenance.warning
+        if not text:
+            continue
+        if out and out[-1].text == text:
+            out[-1] = Warning_(f"{out[-1].label} · {label}", text)
+        else:
+            out.append(Warning_(label, text))
+    return out
+
+
+def _side_info(side: Side, lang: str) -> SideInfo:
+    return SideInfo(side.frbr, side.sha256, os.path.basename(side.path), lb.language_name(side.frbr.language, lang)
+                    if side.frbr.language else "")
+
+
+def _annotations(annotations: Any, concordance: Any) -> Annotations:
+    if isinstance(annotations, Annotations):
+        result = Annotations(dict(annotations.notes), dict(annotations.concordance))
+    else:
+        notes: dict[str, Annotation] = dict(annotations or {})
+        result = Annotations(notes)
+    if concordance is not None:
+        result.concordance.update(concordance_from(concordance))
+    return result
+
+
+def _title(cs: ChangeSet) -> str:
+    return cs.new.frbr.title or cs.old.frbr.title or cs.new.frbr.work or os.path.basename(cs.new.path)
+
+
+def _toc_titles(model: RenderModel) -> None:
+    for b in model.blocks:
+        if b.lines:
+            ln = b.lines[0]
+            side = ln.side("new") if ln.present_new else ln.side("old")
+            text = " ".join(" ".join(op.text for op in part).strip() for part in (side.num, side.heading))
+            b.toc = " ".join(text.split())[:90] or b.eid
+        else:
+            b.toc = b.eid
+
+
+def render_html(
+    cs: ChangeSet,
+    old_doc: Document | None,
+    new_doc: Document | None,
+    *,
+    view: str = "table",
+    ui_lang: str | None = None,
+    annotations: Any = None,
+    concordance: Any = None,
+    generated: str | None = None,
+    standalone_table: bool = False,
+) -> str:
+    """The redline as one HTML string (``standalone_table``: the comparative table alone, no script)."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
+    lang = ui_language(cs, ui_lang)
+    model = build(cs, old_doc, new_doc, lang)
+    _toc_titles(model)
+    notes = _annotations(annotations, concordance)
+    row_of: dict[str, int] = {}
+    for r in model.rows:
+        row_of.setdefault(r.anchor, r.number)
+    kinds_present = [k for k in lb.KIND_LABELS[lang] if k != "unchanged" and any(k in r.kinds for r in model.rows)]
+    template = _env().get_template("redline.html.j2")
+    return template.render(
+        L=lb.labels(lang),
+        K=lb.KIND_LABELS[lang],
+        CL=lambda label: lb.concordance_label(label, lang) if label else "—",
+        A=notes,
+        is_mark=is_mark,
+        inline_ops=inline_ops,
+        html_lang={"ru": "ru", "kk": "kk", "en": "en"}[lang],
+        title=_title(cs),
+        view="table" if standalone_table else view,
+        model=model,
+        row_of=row_of,
+        kinds_present=kinds_present,
+        old=_side_info(cs.old, lang),
+        new=_side_info(cs.new, lang),
+        warnings=provenance_warnings(cs, lang),
+        version=__version__,
+        generated=generated,
+        standalone_table=standalone_table,
+    )
+
+
+def redline(
+    old_doc: Document,
+    new_doc: Document,
+    changeset: ChangeSet | None = None,
+    **options: Any,
+) -> str:
+    """Diff two documents (unless a ChangeSet is given) and render the redline HTML."""
+    if changeset is None:
+        from ..compare import diff_documents
+
+        changeset = diff_documents(old_doc, new_doc)
+    return render_html(changeset, old_doc, new_doc, **options)

@@ -1,0 +1,69 @@
+"""From file paths to written redlines: what the ``redline`` and ``table`` commands call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..akn import load
+from ..compare import diff_documents
+from ..compare.model import ChangeSet
+from ..errors import LexdraftError
+from ..model import Document
+from ..output import write_atomic
+from .annotations import Annotations, load_annotations, load_concordance_file
+from .docx import render_docx
+from .html import render_html
+
+
+@dataclass
+class Comparison:
+    """Two loaded versions, their ChangeSet and what reviewers attached."""
+
+    old_path: str
+    new_path: str
+    old: Document
+    new: Document
+    changeset: ChangeSet
+    annotations: Annotations
+    inputs: tuple[str, ...]
+    warnings: list[str] = field(default_factory=list)
+
+    def summary_line(self) -> str:
+        counts = self.changeset.summary()
+        changed = ", ".join(f"{k} {n}" for k, n in counts.items() if n and k != "unchanged")
+        return f"{changed or 'no changes'}; unchanged {counts['unchanged']}"
+
+
+def compare_files(old: str, new: str, annotations: str | None = None, concordance: str | None = None) -> Comparison:
+    old_doc, new_doc = load(old), load(new)
+    cs = diff_documents(old_doc, new_doc)
+    notes = Annotations(load_annotations(annotations) if annotations else {})
+    if concordance:
+        notes.concordance = load_concordance_file(concordance)
+    inputs = tuple(p for p in (old, new, annotations, concordance) if p)
+    warnings = [w for w in dict.fromkeys(d.provenance.warning for d in (old_doc, new_doc)) if w]
+    known = {u.eid for d in (old_doc, new_doc) for u in d.walk() if u.eid}
+    for what, keys in (("annotation", notes.notes), ("concordance entry", notes.concordance)):
+        missing = sorted(k for k in keys if k not in known)
+        if missing:
+            shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+            warnings.append(f"{len(missing)} {what} eId(s) match no unit in either version: {shown}")
+    return Comparison(old, new, old_doc, new_doc, cs, notes, inputs, warnings)
+
+
+def write_redline(c: Comparison, output: str, **options) -> None:
+    try:
+        html = render_html(c.changeset, c.old, c.new, annotations=c.annotations, **options)
+    except ValueError as exc:
+        raise LexdraftError(str(exc), output) from None
+    write_atomic(output, html, inputs=c.inputs)
+
+
+def write_table(c: Comparison, output: str, ui_lang: str | None = None, generated: str | None = None) -> None:
+    if output.lower().endswith(".docx"):
+        data: str | bytes = render_docx(c.changeset, c.old, c.new, ui_lang=ui_lang, annotations=c.annotations,
+                                        generated=generated)
+    else:
+        data = render_html(c.changeset, c.old, c.new, ui_lang=ui_lang, annotations=c.annotations,
+                           generated=generated, standalone_table=True)
+    write_atomic(output, data, inputs=c.inputs)

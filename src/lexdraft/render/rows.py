@@ -1,0 +1,393 @@
+"""The rendering model: from a ChangeSet and its two Documents to what every view shows.
+
+Pure functions, no markup. Two shapes come out of one ChangeSet:
+
+- ``Row``s for the comparative table: one per changed unit in the order of the act (the deepest unit that
+  changed, so a changed point is cited as "подпункт 3) пункта 2 статьи 125"; whole inserted, repealed or
+  reworded units as one row);
+- ``Block``s for the full-text views (inline, side by side, clean): one per top-level provision, each a list of
+  ``Line``s (one per unit: number, heading and text as word operations), with ``ghost`` blocks marking where a
+  moved provision used to be.
+
+Word operations keep the original text: a side's text is the ``=`` ops plus its own ``-`` (old) or ``+`` (new).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..compare.model import Change, ChangeSet, UnitRef, WordOp
+from ..model import CONTAINER_KINDS, Document, Unit
+from ..text import normalize
+from .citation import cite
+
+WHOLE_KINDS = ("inserted", "repealed", "reworded", "split", "merged")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One unit's own line: number, heading and text as word ops (``=``, ``+``, ``-``)."""
+
+    eid: str
+    anchor: str  # unique HTML id of this unit in the full-text view
+    kind: str  # article, paragraph, point…
+    depth: int
+    num: tuple[WordOp, ...]
+    heading: tuple[WordOp, ...]
+    text: tuple[WordOp, ...]
+
+    @property
+    def changed(self) -> bool:
+        return any(is_mark(op) for op in (*self.num, *self.heading, *self.text))
+
+    def side(self, which: str) -> "Line":
+        """The line as one version reads it: ``old`` keeps ``=``/``-``, ``new`` keeps ``=``/``+``."""
+        return Line(self.eid, self.anchor, self.kind, self.depth, _side(self.num, which),
+                    _side(self.heading, which), _side(self.text, which))
+
+    @property
+    def present_old(self) -> bool:
+        return any(op.op != "+" and op.text.strip() for op in (*self.num, *self.heading, *self.text))
+
+    @property
+    def present_new(self) -> bool:
+        return any(op.op != "-" and op.text.strip() for op in (*self.num, *self.heading, *self.text))
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Where a moved unit came from: its old citation and the anchor of its old place."""
+
+    citation: str
+    anchor: str
+
+
+@dataclass
+class Row:
+    """One row of the comparative table."""
+
+    number: int  # № п/п, from 1
+    eid: str  # the unit's eId (new side, or old for a repeal)
+    anchor: str  # anchor of the unit in the full-text view
+    citation: str
+    kinds: tuple[str, ...]
+    chapter: str
+    old: list[Line]  # old-side lines (empty: "Отсутствует")
+    new: list[Line]  # new-side lines (empty: "Исключить")
+    provision_eid: str  # the top-level provision this row belongs to
+    moved_from: Moved | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.kinds[0]
+
+
+@dataclass
+class Block:
+    """One top-level provision in the full-text views (or the ghost of a moved one at its old place)."""
+
+    eid: str
+    anchor: str
+    kinds: tuple[str, ...]
+    changed: bool
+    chapter: str
+    containers: tuple[tuple[str, str], ...]  # (anchor, display name) of the enclosing containers, outermost first
+    lines: list[Line]
+    rows: list[int] = field(default_factory=list)  # numbers of the table rows inside this provision
+    ghost_of: str = ""  # for a ghost: the anchor of the moved provision's new place
+    ghost_label: str = ""
+    moved_from: Moved | None = None
+    toc: str = ""  # its entry in the table of contents
+
+
+@dataclass
+class RenderModel:
+    rows: list[Row]
+    blocks: list[Block]
+    chapters: list[str]  # in order of first appearance
+    kind_counts: dict[str, int]  # top-level changes per primary kind (the ChangeSet's summary)
+    chapter_counts: dict[str, dict[str, int]]  # chapter -> primary kind -> top-level changes (changed only)
+
+
+class UnitIndex:
+    """Find a document's units by eId (and source line, since real files repeat eIds) with their ancestors."""
+
+    def __init__(self, doc: Document | None, prefix: str, taken: set[str]):
+        self.by_key: dict[tuple[str, int | None], tuple[Unit, list[Unit]]] = {}
+        self.by_eid: dict[str, tuple[Unit, list[Unit]]] = {}
+        self.anchors: dict[int, str] = {}  # id(unit) -> unique anchor
+        self._prefix = prefix
+        self._taken = taken
+        self._counter = 0
+        if doc is not None:
+            self._index(doc.units, [])
+
+    def _index(self, units: list[Unit], trail: list[Unit]) -> None:
+        for u in units:
+            chain = trail + [u]
+            if u.eid:
+                self.by_key.setdefault((u.eid, u.line), (u, chain))
+                self.by_eid.setdefault(u.eid, (u, chain))
+            self._index(u.children, chain)
+
+    def find(self, ref: UnitRef) -> tuple[Unit, list[Unit]] | None:
+        return self.by_key.get((ref.eid, ref.line)) or self.by_eid.get(ref.eid)
+
+    def anchor(self, unit: Unit) -> str:
+        """A unique HTML id for a unit: its eId when free, else the eId with this side's prefix and a counter."""
+        key = id(unit)
+        if key not in self.anchors:
+            base = unit.eid or f"{self._prefix}u{self._counter}"
+            anchor = base
+            if anchor in self._taken:
+                anchor = f"{self._prefix}{base}"
+            n = 2
+            while anchor in self._taken:
+                anchor = f"{self._prefix}{base}~{n}"
+                n += 1
+            self._counter += 1
+            self._taken.add(anchor)
+            self.anchors[key] = anchor
+        return self.anchors[key]
+
+
+def is_mark(op: WordOp) -> bool:
+    """True for an op a reader must see marked: an insertion or deletion that is not merely cosmetic (a change
+    of quote style or Unicode form, which the diff pairs as ``-``/``+`` with ``cosmetic`` set)."""
+    return op.op != "=" and not getattr(op, "cosmetic", False)
+
+
+def inline_ops(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    """Ops for the inline view: a cosmetic pair shows its new form only, unmarked."""
+    return tuple(WordOp("=", op.text) if getattr(op, "cosmetic", False) and op.op == "+" else op for op in ops
+                 if not (getattr(op, "cosmetic", False) and op.op == "-"))
+
+
+def _side(ops: tuple[WordOp, ...], which: str) -> tuple[WordOp, ...]:
+    drop = "+" if which == "old" else "-"
+    return tuple(op for op in ops if op.op != drop)
+
+
+def _pair(old: str, new: str) -> tuple[WordOp, ...]:
+    """Ops for a text pair the diff did not break into words: equal, or old deleted and new inserted."""
+    if normalize(old) == normalize(new):
+        return (WordOp("=", new),) if new else ()
+    return tuple(op for op in (WordOp("-", old), WordOp("+", new)) if op.text)
+
+
+def _whole(op: str, text: str) -> tuple[WordOp, ...]:
+    return (WordOp(op, text),) if text else ()
+
+
+def _joined(ops: list[WordOp], which: str) -> str:
+    return "".join(op.text for op in _side(tuple(ops), which))
+
+
+class _Builder:
+    def __init__(self, cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lang: str):
+        self.cs = cs
+        self.lang = lang
+        taken: set[str] = set()
+        # New side first, so the eIds of the current text are the plain anchors (#chp_19__art_125).
+        self.new = UnitIndex(new_doc, "new-", taken)
+        self.old = UnitIndex(old_doc, "old-", taken)
+        if new_doc is not None:
+            for u in new_doc.walk():
+                self.new.anchor(u)
+
+    # ---- lines -------------------------------------------------------------------------------------------
+    def whole_lines(self, unit: Unit, index: UnitIndex, op: str, depth: int) -> list[Line]:
+        lines = []
+        stack = [(unit, depth)]
+        while stack:
+            u, d = stack.pop()
+            lines.append(Line(u.eid, index.anchor(u), u.kind, d, _whole(op, u.num), _whole(op, u.heading),
+                              _whole(op, u.text)))
+            stack.extend(reversed([(c, d + 1) for c in u.children]))
+        return lines
+
+    def units(self, refs: list[UnitRef], index: UnitIndex) -> list[Unit]:
+        found = [index.find(r) for r in refs]
+        return [f[0] for f in found if f is not None]
+
+    def change_lines(self, ch: Change, depth: int) -> list[Line]:
+        olds, news = self.units(ch.old, self.old), self.units(ch.new, self.new)
+        if len(olds) > 1 or len(news) > 1 or ch.kind in ("split", "merged"):
+            lines: list[Line] = []
+            for u in olds:
+                lines += self.whole_lines(u, self.old, "-", depth)
+            for u in news:
+                lines += self.whole_lines(u, self.new, "+", depth)
+            return lines
+        if not olds and not news:
+            return []
+        if not olds:
+            return self.whole_lines(news[0], self.new, "+", depth)
+        if not news:
+            return self.whole_lines(olds[0], self.old, "-", depth)
+        o, n = olds[0], news[0]
+        num = (WordOp("=", n.num),) if o.label == n.label and n.num else _pair(o.num, n.num)
+        heading = tuple(ch.heading_ops) if ch.heading_ops else _pair(o.heading, n.heading)
+        covers_all = bool(ch.ops) and not ch.children and (o.children or n.children) and (
+            normalize(_joined(ch.ops, "new")) == normalize(n.full_text)
+        )
+        text = tuple(ch.ops) if ch.ops else _pair(o.text, n.text)
+        lines = [Line(n.eid, self.new.anchor(n), n.kind, depth, num, heading, text)]
+        if ch.children:
+            for c in ch.children:
+                lines += self.placed_lines(c, depth + 1)
+        elif (o.children or n.children) and not covers_all:
+            if [c.full_norm for c in o.children] == [c.full_norm for c in n.children]:
+                for c in n.children:
+                    lines += self.whole_lines(c, self.new, "=", depth + 1)
+            else:
+                for c in o.children:
+                    lines += self.whole_lines(c, self.old, "-", depth + 1)
+                for c in n.children:
+                    lines += self.whole_lines(c, self.new, "+", depth + 1)
+        return lines
+
+    def placed_lines(self, ch: Change, depth: int) -> list[Line]:
+        """A sub-unit moved to another parent is listed twice: at its old place ("from") it reads as deleted,
+        at its new place ("to") as inserted."""
+        if ch.placement == "from":
+            lines = [ln for u in self.units(ch.old, self.old) for ln in self.whole_lines(u, self.old, "-", depth)]
+            if lines and "moved" in ch.kinds:  # the target of the "moved from" link at the new place
+                lines[0] = replace(lines[0], anchor="was-" + self.anchor(ch))
+            return lines
+        if ch.placement == "to":
+            return [ln for u in self.units(ch.new, self.new) for ln in self.whole_lines(u, self.new, "+", depth)]
+        return self.change_lines(ch, depth)
+
+    # ---- citation and places -----------------------------------------------------------------------------
+    def chain(self, ch: Change) -> tuple[list[Unit], UnitIndex] | tuple[None, None]:
+        for refs, index in ((ch.new, self.new), (ch.old, self.old)):
+            for r in refs:
+                found = index.find(r)
+                if found:
+                    return found[1], index
+        return None, None
+
+    def citation(self, ch: Change) -> str:
+        chain, _ = self.chain(ch)
+        if chain:
+            return cite(chain, self.lang)
+        ref = (ch.new or ch.old or [UnitRef("", "")])[0]
+        return " ".join(x for x in (ref.num, ref.heading) if x) or ref.eid
+
+    def containers(self, ch: Change) -> tuple[tuple[str, str], ...]:
+        chain, index = self.chain(ch)
+        if not chain or index is None:
+            return ()
+        return tuple((index.anchor(u), u.display_name()) for u in chain[:-1] if u.kind in CONTAINER_KINDS)
+
+    def chapter(self, ch: Change) -> str:
+        for ref in (*ch.new, *ch.old):
+            if ref.container:
+                return ref.container
+        conts = self.containers(ch)
+        return conts[-1][1] if conts else ""
+
+    def anchor(self, ch: Change) -> str:
+        for refs, index in ((ch.new, self.new), (ch.old, self.old)):
+            for r in refs:
+                found = index.find(r)
+                if found:
+                    return index.anchor(found[0])
+        return ""
+
+    def eid(self, ch: Change) -> str:
+        ref = (ch.new or ch.old or [UnitRef("", "")])[0]
+        return ref.eid
+
+    def moved(self, ch: Change) -> Moved | None:
+        if not ({"moved", "renumbered"} & set(ch.kinds)) or not ch.old:
+            return None
+        found = self.old.find(ch.old[0])
+        if found is None:
+            return None
+        anchor = "was-" + self.anchor(ch) if "moved" in ch.kinds else ""
+        return Moved(cite(found[1], self.lang), anchor)
+
+    # ---- rows --------------------------------------------------------------------------------------------
+    def rows(self, ch: Change, chapter: str, provision: str, out: list[Row]) -> None:
+        if not ch.changed or ch.placement == "from":  # a cross-parent move gets its row at the new place
+            return
+        lines = self.placed_lines(ch, 0)
+        own_changed = ch.kinds != ("unchanged",)
+        if ch.kind in WHOLE_KINDS or not ch.children or not any(c.changed for c in ch.children):
+            out.append(self.row(ch, lines, chapter, provision))
+            return
+        if own_changed and (lines[0].changed or {"moved", "renumbered"} & set(ch.kinds)):
+            out.append(self.row(ch, lines[:1], chapter, provision))
+        for c in ch.children:
+            self.rows(c, chapter, provision, out)
+
+    def row(self, ch: Change, lines: list[Line], chapter: str, provision: str) -> Row:
+        old = [ln.side("old") for ln in lines if ln.present_old] if ch.old else []
+        new = [ln.side("new") for ln in lines if ln.present_new] if ch.new else []
+        kinds = ch.kinds
+        if kinds == ("unchanged",):
+            kinds = ("amended",)
+        return Row(0, self.eid(ch), self.anchor(ch), self.citation(ch), kinds, chapter, old, new, provision,
+                   self.moved(ch))
+
+
+def _all_kinds(ch: Change) -> list[str]:
+    kinds = [k for k in ch.kinds if k != "unchanged"]
+    for c in ch.children:
+        kinds += [k for k in _all_kinds(c) if k not in kinds]
+    return kinds
+
+
+def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lang: str) -> RenderModel:
+    """The whole rendering model of a comparison, in the UI language ``lang`` (ru, kk, en)."""
+    b = _Builder(cs, old_doc, new_doc, lang)
+    rows: list[Row] = []
+    blocks: list[Block] = []
+    chapters: list[str] = []
+    chapter_counts: dict[str, dict[str, int]] = {}
+    for ch in cs.changes:
+        chapter = b.chapter(ch)
+        if chapter not in chapters:
+            chapters.append(chapter)
+        provision = b.eid(ch)
+        first = len(rows)
+        b.rows(ch, chapter, provision, rows)
+        if ch.changed:
+            counts = chapter_counts.setdefault(chapter, {})
+            counts[ch.kind] = counts.get(ch.kind, 0) + 1
+        kinds = tuple(_all_kinds(ch)) or ("unchanged",)
+        blocks.append(Block(provision, b.anchor(ch), kinds, ch.changed, chapter, b.containers(ch),
+                            b.change_lines(ch, 0), list(range(first + 1, len(rows) + 1)), moved_from=b.moved(ch)))
+    for i, r in enumerate(rows, 1):
+        r.number = i
+    return RenderModel(rows, _with_ghosts(blocks, cs, b), chapters, cs.summary(), chapter_counts)
+
+
+def _with_ghosts(blocks: list[Block], cs: ChangeSet, b: _Builder) -> list[Block]:
+    """Insert, for every moved provision, a ghost block at its old place (before the provision that followed it
+    in the old version), so "moved from" links land somewhere real."""
+    old_pos: dict[int, int] = {}  # block index -> position of its old unit in the old document
+    order = {id(u): i for i, u in enumerate(b.old.by_eid[k][0] for k in b.old.by_eid)}
+    for i, ch in enumerate(cs.changes):
+        if ch.old:
+            found = b.old.find(ch.old[0])
+            if found:
+                old_pos[i] = order.get(id(found[0]), -1)
+    ghosts: dict[int, list[Block]] = {}
+    for i, (blk, ch) in enumerate(zip(blocks, cs.changes)):
+        if blk.moved_from is None or "moved" not in ch.kinds or i not in old_pos:
+            continue
+        # The first non-moved block whose old position comes after this one's.
+        later = [j for j, p in old_pos.items() if p > old_pos[i] and "moved" not in cs.changes[j].kinds]
+        at = min(later, key=lambda j: old_pos[j]) if later else len(blocks)
+        ghosts.setdefault(at, []).append(Block(
+            "", blk.moved_from.anchor, ("moved",), True, blk.chapter, blk.containers, [], [],
+            ghost_of=blk.anchor, ghost_label=blk.moved_from.citation))
+    out: list[Block] = []
+    for i, blk in enumerate(blocks):
+        out.extend(ghosts.get(i, []))
+        out.append(blk)
+    out.extend(ghosts.get(len(blocks), []))
+    return out

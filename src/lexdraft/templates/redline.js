@@ -1,0 +1,191 @@
+/* lexdraft redline: views, change navigation, filters, search. No network, no eval, no innerHTML. */
+(function () {
+  "use strict";
+  var body = document.body;
+  var VIEWS = ["table", "inline", "side", "clean"];
+  var $ = function (sel, root) { return (root || document).querySelector(sel); };
+  var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  var tableRows = $$("#view-table tr.row");
+  var listItems = $$("ol.changes li");
+  var textBlocks = $$("#view-text .blk");
+  var sideBlocks = $$("#view-side .blk");
+  var contHeads = $$("#view-text h2.cont");
+  var counter = $("#counter");
+  var shown = $("#shown");
+  var fKind = $("#f-kind"), fChapter = $("#f-chapter"), fChanged = $("#f-changed"), fSearch = $("#f-search");
+  var srWords = $$("ins > .sr, del > .sr").slice(0, 2).map(function (e) { return e.textContent; });
+  var textCache = new WeakMap();
+  var current = 0; // row number (1-based), 0 = none
+
+  function plainText(el) {
+    var t = textCache.get(el);
+    if (t === undefined) {
+      t = el.textContent;
+      srWords.forEach(function (w) { if (w) { t = t.split(w).join(""); } });
+      t = t.toLowerCase();
+      textCache.set(el, t);
+    }
+    return t;
+  }
+
+  function fmt(template, k, n) { return template.replace("{k}", String(k)).replace("{n}", String(n)); }
+
+  function matches(el, kind, chapter, query, changedOnly) {
+    if (kind && (" " + (el.getAttribute("data-kinds") || "") + " ").indexOf(" " + kind + " ") < 0) { return false; }
+    if (chapter && el.getAttribute("data-chapter") !== chapter) { return false; }
+    if (changedOnly && el.getAttribute("data-changed") === "0") { return false; }
+    if (query && plainText(el).indexOf(query) < 0) { return false; }
+    return true;
+  }
+
+  function visibleRows() {
+    return tableRows.filter(function (r) { return !r.classList.contains("hidden"); });
+  }
+
+  function applyFilters() {
+    var kind = fKind ? fKind.value : "";
+    var chapter = fChapter ? fChapter.value : "";
+    var changedOnly = fChanged ? fChanged.checked : false;
+    var query = fSearch ? fSearch.value.trim().toLowerCase() : "";
+    var nRows = 0;
+    tableRows.forEach(function (r, i) {
+      var ok = matches(r, kind, chapter, query, false);
+      r.classList.toggle("hidden", !ok);
+      if (listItems[i]) { listItems[i].classList.toggle("hidden", !ok); }
+      if (ok) { nRows += 1; }
+    });
+    var nText = 0;
+    textBlocks.forEach(function (b) {
+      var ok = matches(b, kind, chapter, query, changedOnly);
+      b.classList.toggle("hidden", !ok);
+      if (ok) { nText += 1; }
+    });
+    sideBlocks.forEach(function (b) { b.classList.toggle("hidden", !matches(b, kind, chapter, query, changedOnly)); });
+    contHeads.forEach(function (h) { h.classList.toggle("hidden", !!chapter && h.getAttribute("data-chapter") !== chapter); });
+    if (shown) {
+      var view = body.getAttribute("data-view");
+      var total = view === "table" ? tableRows.length : textBlocks.length;
+      var k = view === "table" ? nRows : nText;
+      shown.textContent = (kind || chapter || query || changedOnly) ? fmt(shown.getAttribute("data-fmt"), k, total) : "";
+    }
+    var cur = current ? $("#row-" + current) : null;
+    if (!cur || cur.classList.contains("hidden")) { current = 0; }
+    updateCounter();
+  }
+
+  function updateCounter() {
+    if (!counter) { return; }
+    var vis = visibleRows();
+    var pos = -1;
+    for (var i = 0; i < vis.length; i++) { if (Number(vis[i].getAttribute("data-row")) === current) { pos = i; } }
+    counter.textContent = pos >= 0 ? fmt(counter.getAttribute("data-fmt"), pos + 1, vis.length)
+      : fmt(counter.getAttribute("data-none"), 0, vis.length);
+  }
+
+  function targetOf(k, view) {
+    if (view === "table") { return $("#row-" + k); }
+    if (view === "side") { return $('#view-side [data-row="' + k + '"]'); }
+    return $('#view-text [data-row="' + k + '"]');
+  }
+
+  function unhide(el) {
+    for (var e = el; e && e !== body; e = e.parentElement) {
+      if (e.classList.contains("hidden")) { resetFilters(); return; }
+    }
+  }
+
+  function goto(k) {
+    var view = body.getAttribute("data-view");
+    $$(".cur").forEach(function (e) { e.classList.remove("cur"); });
+    current = k;
+    var row = $("#row-" + k);
+    var li = listItems[k - 1];
+    if (li) { li.classList.add("cur"); }
+    if (row) { row.classList.add("cur"); }
+    var el = targetOf(k, view);
+    if (el) {
+      unhide(el);
+      el.classList.add("cur");
+      if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "-1"); }
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "center" });
+    }
+    updateCounter();
+  }
+
+  function step(delta) {
+    var vis = visibleRows().map(function (r) { return Number(r.getAttribute("data-row")); });
+    if (!vis.length) { return; }
+    var pos = vis.indexOf(current);
+    var next;
+    if (pos < 0) {
+      next = delta > 0 ? vis.find(function (n) { return n > current; }) : vis.slice().reverse().find(function (n) { return n < current || !current; });
+      if (next === undefined) { next = delta > 0 ? vis[0] : vis[vis.length - 1]; }
+    } else {
+      next = vis[Math.min(vis.length - 1, Math.max(0, pos + delta))];
+    }
+    goto(next);
+  }
+
+  function setView(v) {
+    if (VIEWS.indexOf(v) < 0) { return; }
+    body.setAttribute("data-view", v);
+    $$(".views button").forEach(function (b) { b.setAttribute("aria-pressed", b.getAttribute("data-view") === v ? "true" : "false"); });
+    applyFilters();
+    if (current) { goto(current); }
+  }
+
+  function resetFilters() {
+    if (fKind) { fKind.value = ""; }
+    if (fChapter) { fChapter.value = ""; }
+    if (fChanged) { fChanged.checked = false; }
+    if (fSearch) { fSearch.value = ""; }
+    applyFilters();
+  }
+
+  function followHash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) { return; }
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    var inTable = !!el.closest("#view-table");
+    var view = body.getAttribute("data-view");
+    if (inTable && view !== "table") { setView("table"); }
+    if (!inTable && el.closest("#view-text") && view !== "inline" && view !== "clean") { setView("inline"); }
+    unhide(el);
+    var k = Number(el.getAttribute("data-row") || 0);
+    if (k) { goto(k); return; }
+    el.scrollIntoView({ block: "start" });
+  }
+
+  $$(".views button").forEach(function (b) {
+    b.addEventListener("click", function () { setView(b.getAttribute("data-view")); });
+  });
+  var prev = $("#prev"), next = $("#next");
+  if (prev) { prev.addEventListener("click", function () { step(-1); }); }
+  if (next) { next.addEventListener("click", function () { step(1); }); }
+  listItems.forEach(function (li) {
+    var a = li.querySelector("a");
+    a.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      goto(Number(li.getAttribute("data-row")));
+    });
+  });
+  [fKind, fChapter, fChanged].forEach(function (el) { if (el) { el.addEventListener("change", applyFilters); } });
+  if (fSearch) { fSearch.addEventListener("input", applyFilters); }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    var tag = (ev.target && ev.target.tagName) || "";
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
+      if (ev.key === "Escape") { ev.target.blur(); }
+      return;
+    }
+    if (ev.key === "n" || ev.key === "j") { step(1); ev.preventDefault(); }
+    else if (ev.key === "p" || ev.key === "k") { step(-1); ev.preventDefault(); }
+    else if (ev.key >= "1" && ev.key <= "4") { setView(VIEWS[Number(ev.key) - 1]); ev.preventDefault(); }
+    else if (ev.key === "/" && fSearch) { fSearch.focus(); ev.preventDefault(); }
+  });
+  window.addEventListener("hashchange", followHash);
+  applyFilters();
+  followHash();
+})();

@@ -1,0 +1,233 @@
+"""The rendering model (which rows, which marks, how units are cited) on real drafts and corpus pairs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lexdraft.akn import load
+from lexdraft.compare import diff_documents
+from lexdraft.errors import LexdraftError
+from lexdraft.model import Unit
+from lexdraft.render.annotations import ConcordanceEntry, concordance_from, load_annotations
+from lexdraft.render.citation import cite
+from lexdraft.render.html import render_html
+from lexdraft.render.rows import build, is_mark
+from lexdraft.text import normalize
+from redline_support import ES_NEW, ES_OLD, IMG, SCRIPT, chapter19_pair, hostile_pair
+from conftest import AKN
+
+
+def _model(old, new, lang="en"):
+    o, n = load(str(old)), load(str(new))
+    cs = diff_documents(o, n)
+    return cs, o, n, build(cs, o, n, lang)
+
+
+def _side_text(lines, which):
+    return normalize(" ".join("".join(op.text for op in part) for ln in lines for part in (ln.num, ln.heading, ln.text)))
+
+
+@pytest.fixture(scope="module")
+def es():
+    return _model(ES_OLD, ES_NEW)
+
+
+@pytest.fixture(scope="module")
+def ch19_ru(tmp_path_factory):
+    return _model(*chapter19_pair("rus", tmp_path_factory.mktemp("ru")), lang="ru")
+
+
+def test_es_lopdgdd_has_17_rows_15_amended_2_inserted(es):
+    cs, o, n, m = es
+    assert len(m.rows) == 17
+    inserted = [r for r in m.rows if r.kind == "inserted"]
+    assert sorted(r.eid for r in inserted) == ["art_53_bis", "da_23"]
+    assert all(not r.old and r.new for r in inserted)  # "Отсутствует" in the current column
+    assert all(r.old and r.new for r in m.rows if r.kind != "inserted")
+    assert [r.number for r in m.rows] == list(range(1, 18))
+
+
+def test_es_rows_follow_the_act_and_rebuild_both_texts(es):
+    cs, o, n, m = es
+    order = [u.eid for u in n.provisions()]
+    assert [order.index(r.eid) for r in m.rows] == sorted(order.index(r.eid) for r in m.rows)
+    for r in m.rows:
+        new_unit = n.find(r.eid)
+        assert _side_text(r.new, "new") == normalize(" ".join(x for x in (new_unit.heading, new_unit.text) if x))
+        if r.old:
+            old_unit = o.find(r.eid)
+            assert _side_text(r.old, "old") == normalize(" ".join(x for x in (old_unit.heading, old_unit.text) if x))
+            # amended rows carry marks on at least one side, and each side only its own kind of mark
+            assert any(is_mark(op) for ln in r.old + r.new for op in ln.text)
+        assert all(op.op != "+" for ln in r.old for op in ln.text)
+        assert all(op.op != "-" for ln in r.new for op in ln.text)
+
+
+def test_es_inserted_article_is_wholly_marked(es):
+    m = es[3]
+    row = next(r for r in m.rows if r.eid == "art_53_bis")
+    assert all(op.op == "+" for ln in row.new for op in (*ln.heading, *ln.text))
+    assert row.citation == "Artículo 53 bis"
+
+
+def test_chapter19_rows_cite_units_as_drafters_do(ch19_ru):
+    cs, o, n, m = ch19_ru
+    by_eid = {r.eid: r for r in m.rows}
+    # Changes the revised draft makes (read from the two texts): new point 1-1) in Art. 125(1), new Art. 126-1.
+    assert by_eid["chp_19__art_125__para_1__point_1-1"].citation == "подпункт 1-1) пункта 1 статьи 125"
+    assert by_eid["chp_19__art_125__para_1__point_1-1"].kind == "inserted"
+    assert by_eid["chp_19__art_126-1"].citation == "статья 126-1"
+    assert by_eid["chp_19__art_126-1"].old == []
+    # every changed top-level provision yields at least one row, unchanged ones none
+    changed = {c.new[0].eid if c.new else c.old[0].eid for c in cs.changes if c.changed}
+    assert {r.provision_eid for r in m.rows} == changed
+    assert all(r.chapter.startswith("Глава 19") for r in m.rows)
+
+
+def test_chapter19_amended_row_marks_only_the_changed_words(ch19_ru):
+    cs, o, n, m = ch19_ru
+    row = next(r for r in m.rows if r.eid == "chp_19__art_125__para_1")
+    inserted = "".join(op.text for ln in row.new for op in ln.text if is_mark(op))
+    kept = "".join(op.text for ln in row.new for op in ln.text if not is_mark(op))
+    assert "владельцы" in inserted  # "Разработчики и владельцы систем …" in the revised draft
+    assert "Разработчики" in kept
+
+
+def _unit(kind, num, children=()):
+    u = Unit(kind=kind, num=num)
+    u.children = list(children)
+    return u
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("ru", "подпункт 3) пункта 2 статьи 125"),
+        ("kk", "125-баптың 2-тармағының 3) тармақшасы"),
+        ("en", "Article 125(2)(3)"),
+    ],
+)
+def test_citation_of_a_point_in_three_languages(lang, expected):
+    chain = [_unit("chapter", "Глава 19"), _unit("article", "Статья 125."), _unit("paragraph", "2."),
+             _unit("point", "3)")]
+    assert cite(chain, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, chain, expected",
+    [
+        ("ru", [("article", "Статья 17-1.")], "статья 17-1"),
+        ("kk", [("article", "17-1-бап.")], "17-1-бап"),
+        ("kk", [("article", "5-бап."), ("paragraph", "3.")], "5-баптың 3-тармағы"),
+        ("ru", [("article", "Статья 5."), ("paragraph", "3.")], "пункт 3 статьи 5"),
+        ("en", [("article", "Article 5"), ("paragraph", "1."), ("point", "(a)")], "Article 5(1)(a)"),
+        ("en", [("section", "12A")], "Section 12a"),
+    ],
+)
+def test_citation_forms(lang, chain, expected):
+    assert cite([_unit(k, n) for k, n in chain], lang) == expected
+
+
+def test_kazakh_model_uses_kazakh_citations(tmp_path):
+    cs, o, n, m = _model(*chapter19_pair("kaz", tmp_path), lang="kk")
+    cites = {r.eid: r.citation for r in m.rows}
+    assert cites["chp_19__art_125__para_1__point_1-1"] == "125-баптың 1-тармағының 1-1) тармақшасы"
+
+
+def test_moved_article_links_to_a_ghost_at_its_old_place():
+    cs, o, n, m = _model(AKN / "leos-ec-3articles-v1.xml", AKN / "leos-ec-3articles-v2-moved.xml")
+    moved = [r for r in m.rows if "moved" in r.kinds]
+    assert moved, "the LEOS fixture moves an article"
+    anchors = {b.anchor for b in m.blocks} | {ln.anchor for b in m.blocks for ln in b.lines}
+    for r in moved:
+        assert r.moved_from is not None and r.moved_from.anchor in anchors
+        ghost = next(b for b in m.blocks if b.anchor == r.moved_from.anchor)
+        assert ghost.ghost_of == r.anchor
+
+
+def test_anchors_are_unique_even_with_duplicate_eids():
+    # The AI Act proposal repeats eIds; every anchor in the full-text views must still be unique.
+    cs, o, n, m = _model(AKN / "eu-ai-act-proposal-2021-206.xml", AKN / "eu-ai-act-2024-1689.xml")
+    anchors = [b.anchor for b in m.blocks] + [ln.anchor for b in m.blocks for ln in b.lines if ln.depth]
+    assert len(anchors) == len(set(anchors))
+    assert sum(m.kind_counts.values()) == len(cs.changes)
+
+
+def test_hostile_text_is_escaped_and_links_are_inert(tmp_path):
+    old, new = hostile_pair(tmp_path)
+    cs, o, n, m = _model(old, new)
+    html = render_html(cs, o, n)
+    assert SCRIPT not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "javascript:" not in html  # the ref's href never reaches the output; its text does
+    assert "the annex" in html
+    assert html.count("<script>") == 1  # ours
+
+
+def test_annotations_sidecar_yaml_and_json(tmp_path):
+    y = tmp_path / "notes.yaml"
+    y.write_text(
+        "format: lexdraft.annotations/1\nunits:\n  chp_19__art_125__para_1:\n    justification: Согласно рекомендации\n"
+        "    comments:\n      - {author: Reviewer A, date: '2025-07-10', text: Уточнить круг владельцев}\n"
+        "      - plain comment\n",
+        encoding="utf-8",
+    )
+    notes = load_annotations(str(y))
+    a = notes["chp_19__art_125__para_1"]
+    assert a.justification == "Согласно рекомендации"
+    assert [c.author for c in a.comments] == ["Reviewer A", ""]
+    j = tmp_path / "notes.json"
+    j.write_text(json.dumps({"art_1": "why"}), encoding="utf-8")
+    assert load_annotations(str(j))["art_1"].justification == "why"
+
+
+def test_bad_annotations_give_one_line_with_file_and_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("art_1:\n  justification: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LexdraftError) as info:
+        load_annotations(str(bad))
+    assert str(info.value).startswith(f"{bad}:")
+    assert "\n" not in str(info.value)
+    lst = tmp_path / "list.json"
+    lst.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(LexdraftError):
+        load_annotations(str(lst))
+
+
+HAND_CONCORDANCE = {
+    "chp_19__art_125": [
+        {"label": "Partial", "citation": "EU AI Act, Article 50(1)", "full_text": "Providers shall ensure that AI "
+         "systems intended to interact directly with natural persons are designed and developed in such a way that "
+         "the natural persons concerned are informed that they are interacting with an AI system.",
+         "rationale": "Both require informing people that they deal with an AI system."},
+    ],
+}
+
+
+def test_concordance_adapter_accepts_mapping_list_and_objects():
+    by_map = concordance_from(HAND_CONCORDANCE)
+    entry = by_map["chp_19__art_125"][0]
+    assert entry.label == "partial" and entry.citation == "EU AI Act, Article 50(1)"
+    assert entry.excerpt.startswith("Providers shall ensure") and entry.full_text.endswith("AI system.")
+    as_list = concordance_from([dict(unit="chp_19__art_125", **HAND_CONCORDANCE["chp_19__art_125"][0])])
+    assert as_list == by_map
+
+    class Link:  # the shape a mapping module might return
+        def __init__(self):
+            self.source, self.label, self.target, self.text, self.rationale = "x", "gap", "OECD 1.3", "", "none"
+
+    class Conc:
+        links = [Link()]
+
+    assert concordance_from(Conc()) == {"x": [ConcordanceEntry("x", "gap", "OECD 1.3", "", "", "none")]}
+
+
+def test_concordance_appears_beside_the_unit(ch19_ru):
+    cs, o, n, m = ch19_ru
+    html = render_html(cs, o, n, concordance=HAND_CONCORDANCE)
+    assert html.count("EU AI Act, Article 50(1)") >= 1
+    assert "Both require informing people" in html
+    assert "частичное" in html  # the label in the UI language
