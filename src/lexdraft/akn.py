@@ -102,6 +102,12 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
         raise LexdraftError(exc.strerror or str(exc), path) from None
 
 
+_DOCTYPE_REFUSED = "DOCTYPE declarations are refused (entities and DTDs are a security risk in untrusted XML)"
+# An 8-bit encoded prolog (XML declaration, comments, PIs) followed by <!DOCTYPE; other encodings are caught
+# after parsing by the docinfo check.
+_PROLOG_DOCTYPE = re.compile(rb"(?:\s|<\?.*?\?>|<!--.*?-->)*+<!DOCTYPE", re.S)  # possessive: no backtracking
+
+
 def parse_bytes(data: bytes, path: str = "<input>", recover: bool = False) -> ParsedXml:
     """Parse untrusted bytes into a tree and detect the dialect."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -109,6 +115,9 @@ def parse_bytes(data: bytes, path: str = "<input>", recover: bool = False) -> Pa
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] != b"<":
         raise LexdraftError("not an XML file (does not start with '<')", path, 1)
+    doctype = _PROLOG_DOCTYPE.match(data, len(data) - len(data.lstrip(b"\xef\xbb\xbf \t\r\n")))
+    if doctype:  # refused before libxml2 sees it: no entity (bomb, XXE) or external DTD is ever looked at
+        raise LexdraftError(_DOCTYPE_REFUSED, path, data[: doctype.end()].count(b"\n") + 1)
     try:
         root = etree.fromstring(data, make_parser(recover))
     except etree.XMLSyntaxError as exc:
@@ -119,9 +128,7 @@ def parse_bytes(data: bytes, path: str = "<input>", recover: bool = False) -> Pa
         raise LexdraftError("malformed XML: no root element", path, 1)
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise LexdraftError(
-            "DOCTYPE declarations are refused (entities and DTDs are a security risk in untrusted XML)", path, 1
-        )
+        raise LexdraftError(_DOCTYPE_REFUSED, path, 1)
     dialect, ns = detect_dialect(root, path)
     return ParsedXml(path, tree, dialect, ns, hashlib.sha256(data).hexdigest())
 
