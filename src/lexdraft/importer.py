@@ -30,7 +30,7 @@ import yaml
 
 from .errors import LexdraftError
 from .model import FRBR, Document, Provenance, Unit
-from .writer import country_of, document_to_akn, expression_uri
+from .writer import assign_eids, country_of, document_to_akn, expression_uri
 
 STATUSES = ("official", "excerpt", "illustrative", "unofficial-translation", "machine-translation", "quotation")
 DOC_TYPES = ("act", "bill", "doc", "portion")
@@ -121,7 +121,8 @@ def split_front_matter(text: str, path: str) -> tuple[dict, list[str], int]:
     if end is None:
         raise LexdraftError("front matter opened with '---' is never closed", path, 1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        # BaseLoader: every value stays the string the author wrote (no date or number conversion)
+        meta = yaml.load("\n".join(lines[1:end]), Loader=yaml.BaseLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -134,7 +135,10 @@ def split_front_matter(text: str, path: str) -> tuple[dict, list[str], int]:
                 f"unknown front matter key {key!r} (known: {', '.join(META_KEYS)})", path,
                 _key_line(lines[1:end], str(key)),
             )
-    clean = {k: (v.isoformat() if isinstance(v, Date) else str(v)) for k, v in meta.items() if v is not None}
+    for key, value in meta.items():
+        if not isinstance(value, str):
+            raise LexdraftError(f"front matter key {key!r} must be a single value", path, _key_line(lines[1:end], key))
+    clean = {k: v for k, v in meta.items() if v != ""}
     return clean, lines[end + 1:], end + 2
 
 
@@ -432,6 +436,7 @@ def text_to_document(text: str, path: str = "<text>", options: ImportOptions | N
         title=meta.get("title", ""),
     )
     prov = Provenance(status=meta["status"], note=meta.get("note", ""), source=meta.get("source", ""))
+    assign_eids(units)
     return Document(path=path, dialect="akn3", frbr=frbr, units=units, provenance=prov)
 
 

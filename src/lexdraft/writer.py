@@ -96,15 +96,54 @@ def _paragraphs(parent: etree._Element, text: str) -> None:
         _sub(parent, "p").text = line
 
 
-def _write_units(parent: etree._Element, units: list[Unit], prefix: str, used: set[str]) -> None:
-    counters: dict[str, int] = {}
+# Preamble children: unit kind → (group element, group eId, item prefix).
+PREAMBLE_GROUPS = {"recital": ("recitals", "recs", "rec"), "citation": ("citations", "cits", "cit")}
+
+
+def plan_eids(units: list[Unit]) -> dict[int, str]:
+    """The eId of every unit, keyed by ``id(unit)``, computed from the hierarchy as ``document_to_akn`` writes
+    them; a preamble group (``<recitals>``, ``<citations>``) opened before a child is keyed by ``-id(child)``."""
+    used: set[str] = set()
+    plan: dict[int, str] = {}
+
+    def body(children: list[Unit], prefix: str) -> None:
+        counters: dict[str, int] = {}
+        for unit in children:
+            comp = eid_component(unit, counters)
+            plan[id(unit)] = eid = _unique(f"{prefix}__{comp}" if prefix else comp, used)
+            body(unit.children, eid)
+
     for unit in units:
-        comp = eid_component(unit, counters)
-        eid = _unique(f"{prefix}__{comp}" if prefix else comp, used)
-        _write_unit(parent, unit, eid, used)
+        if unit.kind != "preamble":
+            continue
+        group_kind, group_eid, counters = "", "", {}
+        for child in unit.children:
+            if child.kind not in PREAMBLE_GROUPS:
+                raise ValueError(f"a preamble holds recitals and citations, not {child.kind!r}")
+            _tag, gid, prefix = PREAMBLE_GROUPS[child.kind]
+            if child.kind != group_kind:
+                group_kind, group_eid, counters = child.kind, _unique(gid, used), {}
+                plan[-id(child)] = group_eid  # the group element opened before this child
+            lbl = re.sub(r"[^\w.-]", "", child.label, flags=re.ASCII)
+            if not lbl:
+                counters[prefix] = counters.get(prefix, 0) + 1
+                lbl = str(counters[prefix])
+            plan[id(child)] = _unique(f"{group_eid}__{prefix}_{lbl}", used)
+    body([u for u in units if u.kind != "preamble"], "")
+    return plan
 
 
-def _write_unit(parent: etree._Element, unit: Unit, eid: str, used: set[str]) -> None:
+def assign_eids(units: list[Unit]) -> None:
+    """Set ``unit.eid`` on a model to the eIds the writer will give it (the importer's model then matches the file)."""
+    plan = plan_eids(units)
+    for unit in units:
+        for u in unit.walk():
+            if id(u) in plan:
+                u.eid = plan[id(u)]
+
+
+def _write_unit(parent: etree._Element, unit: Unit, plan: dict[int, str]) -> None:
+    eid = plan[id(unit)]
     if unit.kind in HIER_ELEMENTS:
         el = _sub(parent, unit.kind, eId=eid)
     else:
@@ -116,24 +155,26 @@ def _write_unit(parent: etree._Element, unit: Unit, eid: str, used: set[str]) ->
     if unit.children:
         if unit.text.strip():
             _paragraphs(_sub(el, "intro"), unit.text)
-        _write_units(el, unit.children, eid, used)
+        for child in unit.children:
+            _write_unit(el, child, plan)
     else:
         _paragraphs(_sub(el, "content"), unit.text)
 
 
-def _write_preamble(parent: etree._Element, unit: Unit, used: set[str]) -> None:
+def _write_preamble(parent: etree._Element, unit: Unit, plan: dict[int, str]) -> None:
+    """Preamble text lines as ``<p>``, then its recitals and citations, each run grouped in its container."""
     pre = _sub(parent, "preamble")
     if unit.text.strip():
         _paragraphs(pre, unit.text)
-    if unit.children:
-        recs = _sub(pre, "recitals", eId=_unique("recs", used))
-        counters: dict[str, int] = {}
-        for child in unit.children:
-            rec = _sub(recs, "recital", eId=_unique(f"recs__{eid_component(child, counters)}", used))
-            if child.num:
-                _sub(rec, "num").text = child.num
-            _paragraphs(rec, child.text)
-    elif not unit.text.strip():
+    group: etree._Element | None = None
+    for child in unit.children:
+        if -id(child) in plan:
+            group = _sub(pre, PREAMBLE_GROUPS[child.kind][0], eId=plan[-id(child)])
+        item = _sub(group, child.kind, eId=plan[id(child)])
+        if child.num:
+            _sub(item, "num").text = child.num
+        _paragraphs(item, child.text)
+    if not unit.text.strip() and not unit.children:
         _sub(pre, "p")
 
 
@@ -187,14 +228,13 @@ def document_to_akn(doc: Document) -> bytes:
     if f.title:
         preface = _sub(doc_el, "preface")
         _sub(_sub(preface, "p"), "docTitle").text = f.title
-    used: set[str] = set()
-    body_units = []
+    plan = plan_eids(doc.units)
     for unit in doc.units:
         if unit.kind == "preamble":
-            _write_preamble(doc_el, unit, used)
-        else:
-            body_units.append(unit)
+            _write_preamble(doc_el, unit, plan)
     body = _sub(doc_el, "body")
-    _write_units(body, body_units, "", used)
+    for unit in doc.units:
+        if unit.kind != "preamble":
+            _write_unit(body, unit, plan)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
