@@ -199,6 +199,8 @@ def test_quoted_words_match_the_texts(docs, lang):
         for added in re.findall(r"\(inserted: «([^»]*)»\)", cell):
             for p in pieces(added):
                 assert p in new[eid].text, (eid, p)
+        for removed in re.findall(r"\(deleted: «([^»]*)»\)", cell):
+            assert removed in old[eid].text and removed not in new[eid].text, (eid, removed)
     assert checked >= 12
 
 
