@@ -31,6 +31,9 @@ def label(num: str | None) -> str:
     ``"125-бап."`` → ``"125"``, ``"Article 5a"`` → ``"5a"``. Returns ``""`` when there is no number."""
     if not num:
         return ""
+    zh = _ZH_NUM.fullmatch(num.strip())
+    if zh:
+        return str(chinese_value(next(g for g in zh.groups() if g)))
     text = _UNIT_WORDS.sub(" ", num.replace("\u00a0", " "))
     match = _NUMBER.search(text)
     if not match:
@@ -38,6 +41,27 @@ def label(num: str | None) -> str:
     found = re.sub(r"\s+", "", match.group(0)).replace("–", "-")
     # "125-бап" leaves "125-" before the word was removed; a trailing hyphen is not part of the number.
     return found.rstrip("-.").lower()
+
+
+# Chinese numbering: 第四条 (article 4), 第一章 (chapter 1), （一） and 一、 (points).
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_NUM = re.compile(r"(?:第([一二三四五六七八九十百零〇]+)[条章节款项编]|[（(]([一二三四五六七八九十百零〇]+)[）)]"
+                     r"|([一二三四五六七八九十百零〇]+)、)")
+
+
+def chinese_value(text: str) -> int:
+    """Value of a Chinese numeral up to the hundreds: ``四`` → 4, ``十二`` → 12, ``二十四`` → 24, ``一百零五`` → 105."""
+    total, digit = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        elif ch == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        else:
+            digit = _ZH_DIGITS[ch]
+    return total + digit
 
 
 def roman_value(text: str) -> int | None:
