@@ -1,0 +1,243 @@
+"""The redline in a real browser: Playwright driving Debian's Chromium, headless, offline.
+
+Skipped when /usr/bin/chromium is missing, except under CI (the environment variable CI set), where a missing
+browser is a failure. Screenshots go to tests/artifacts/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from lexdraft.akn import load
+from lexdraft.cli import main
+from lexdraft.compare import diff_documents
+from lexdraft.render.rows import build
+from redline_support import AI_NEW, AI_OLD, IMG, SCRIPT, chapter19_pair, hostile_pair
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install chromium for the browser tests")
+        pytest.skip(f"{CHROMIUM} not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+class Session:
+    """A page with its console errors, network requests and dialogs recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, fragment: str = ""):
+        self.page.goto(self.url + fragment)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+    def assert_clean(self):
+        assert self.errors == []
+        assert {u.split("#")[0] for u in self.requests} <= {self.url}, self.requests
+        assert self.dialogs == []
+
+    def close(self):
+        self.context.close()
+
+
+def _redline(tmp: Path, old: Path, new: Path, *extra: str) -> Path:
+    out = tmp / "redline.html"
+    result = CliRunner().invoke(main, ["redline", str(old), str(new), "-o", str(out), "--no-timestamp", *extra])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def ch19(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    old, new = chapter19_pair("rus", tmp)
+    o, n = load(str(old)), load(str(new))
+    cs = diff_documents(o, n)
+    return _redline(tmp, old, new), cs, build(cs, o, n, "ru")
+
+
+def _visible_rows(page):
+    return page.eval_on_selector_all(
+        "#view-table tr.row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.eid)")
+
+
+def test_chapter19_in_the_browser(browser, ch19):
+    path, cs, model = ch19
+    s = Session(browser, path)
+    page = s.open()
+    try:
+        # Summary counts equal the diff's.
+        for kind, n in cs.summary().items():
+            text = page.inner_text(f'ul.kinds li[data-kind="{kind}"]')
+            assert str(n) in text
+        assert "ILLUSTRATIVE RECONSTRUCTION" in page.inner_text(".prov")
+        assert page.is_visible("#view-table") and not page.is_visible("#view-text")
+
+        # n three times: the third change is focused and named.
+        page.locator("body").click(position={"x": 5, "y": 5})
+        for _ in range(3):
+            page.keyboard.press("n")
+        focused = page.evaluate("[document.activeElement.id, document.activeElement.dataset.eid]")
+        assert focused == ["row-3", model.rows[2].eid]
+        assert page.inner_text("#counter") == f"изменение 3 из {len(model.rows)}"
+        page.keyboard.press("p")
+        assert page.evaluate("document.activeElement.id") == "row-2"
+        page.keyboard.press("j")
+        page.keyboard.press("k")
+        assert page.evaluate("document.activeElement.id") == "row-2"
+
+        # Filter to insertions: only insertions remain.
+        page.select_option("#f-kind", "inserted")
+        visible = _visible_rows(page)
+        expected = [r.eid for r in model.rows if "inserted" in r.kinds]
+        assert visible == expected and expected
+        assert all("inserted" in k for k in page.eval_on_selector_all(
+            "#view-table tr.row", "rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.kinds)"))
+        page.select_option("#f-kind", "")
+        assert len(_visible_rows(page)) == len(model.rows)
+
+        # Search a word: only rows containing it remain.
+        page.fill("#f-search", "маркировк")
+        hits = _visible_rows(page)
+        want = [r.eid for r in model.rows
+                if "маркировк" in " ".join(op.text for ln in r.old + r.new for op in (*ln.heading, *ln.text)).lower()]
+        assert hits == want and 0 < len(hits) < len(model.rows)
+        page.fill("#f-search", "")
+
+        # Switch views with keys and buttons.
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("2")
+        assert page.is_visible("#view-text") and not page.is_visible("#view-table")
+        assert page.locator("#view-text del").first.is_visible()
+        page.keyboard.press("3")
+        assert page.is_visible("#view-side") and not page.is_visible("#view-text")
+        page.click('button[data-view="clean"]')
+        assert page.is_visible("#view-text")
+        assert page.evaluate("getComputedStyle(document.querySelector('#view-text del')).display") == "none"
+        page.click('button[data-view="table"]')
+        assert page.is_visible("#view-table")
+
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "chapter19-redline.png"))
+
+        # Print: marks read without colour.
+        page.emulate_media(media="print")
+        ins = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('td.new ins'));"
+                            " return [s.fontWeight, s.textDecorationLine, s.backgroundColor]; })()")
+        dele = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('td.old del'));"
+                             " return [s.fontWeight, s.textDecorationLine]; })()")
+        assert ins[0] == "700" and "underline" in ins[1] and ins[2] in ("rgba(0, 0, 0, 0)", "transparent")
+        assert "line-through" in dele[1]
+        assert page.evaluate("getComputedStyle(document.querySelector('table.cmp thead')).display") \
+            == "table-header-group"
+        assert page.evaluate("getComputedStyle(document.querySelector('table.cmp tr.row')).breakInside") == "avoid"
+        assert page.evaluate("getComputedStyle(document.querySelector('nav.toolbar')).display") == "none"
+        page.emulate_media(media="screen")
+        s.assert_clean()
+    finally:
+        s.close()
+
+
+def test_every_unit_is_addressable_by_eid(browser, ch19):
+    path, cs, model = ch19
+    s = Session(browser, path)
+    try:
+        page = s.open("#chp_19__art_125__para_1__point_1-1")
+        assert page.evaluate("document.body.dataset.view") == "inline"
+        assert page.is_visible("#chp_19__art_125__para_1__point_1-1")
+        box = page.locator("#chp_19__art_125__para_1__point_1-1").bounding_box()
+        assert 0 <= box["y"] < 1000
+        s.assert_clean()
+    finally:
+        s.close()
+
+
+def test_keyboard_only_switches_views(browser, ch19):
+    path, _, _ = ch19
+    s = Session(browser, path)
+    try:
+        page = s.open()
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.dataset.view") == "side":
+                break
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.body.dataset.view") == "side"
+        s.assert_clean()
+    finally:
+        s.close()
+
+
+def test_hostile_text_stays_inert(browser, tmp_path):
+    old, new = hostile_pair(tmp_path)
+    path = _redline(tmp_path, old, new, "--view", "inline")
+    s = Session(browser, path)
+    try:
+        page = s.open()
+        text = page.inner_text("#view-text")
+        assert SCRIPT in text and IMG in text
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+        assert page.evaluate("document.scripts.length") == 1
+        assert page.evaluate("[...document.querySelectorAll('a[href]')].filter(a => !a.getAttribute('href')"
+                             ".startsWith('#')).length") == 0
+        page.keyboard.press("1")
+        page.keyboard.press("n")
+        assert page.evaluate("document.activeElement.id") == "row-1"
+        s.assert_clean()  # no dialog: neither alert(1), the onerror handler nor the javascript: link ran
+    finally:
+        s.close()
+
+
+def test_eu_ai_act_redline_opens_quickly(browser, tmp_path):
+    path = _redline(tmp_path, AI_OLD, AI_NEW)
+    s = Session(browser, path)
+    try:
+        start = time.monotonic()
+        page = s.open()
+        page.locator("body").click(position={"x": 5, "y": 5})
+        page.keyboard.press("n")
+        elapsed = time.monotonic() - start
+        assert page.evaluate("document.activeElement.id") == "row-1"
+        page.keyboard.press("2")
+        page.keyboard.press("n")
+        page.fill("#f-search", "literacy")
+        assert page.evaluate("[...document.querySelectorAll('#view-text .blk')].filter(b => b.offsetParent)"
+                             ".length") >= 1
+        print(f"EU AI Act redline: {path.stat().st_size / 1e6:.2f} MB, load + first navigation {elapsed:.2f} s")
+        assert elapsed < 20  # generous: "a few seconds" on a loaded CI machine
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "eu-ai-act-redline.png"))
+        s.assert_clean()
+    finally:
+        s.close()
