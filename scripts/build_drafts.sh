@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerate the AKN drafts of the Digital Code, chapter 19 (illustrative reconstruction and revised draft, ru/kk/en)
-# from their structured-text sources with `lexdraft import`, then validate them.
+# Regenerate the AKN drafts of the Digital Code from their structured-text sources with `lexdraft import`, then
+# validate them: chapter 19 (illustrative reconstruction and revised draft, ru/kk/en) in drafts/kz-digital-code/,
+# and the article-1 AI definitions as quoted by a study in drafts/kz-digital-code/art1/.
 # Idempotent: the importer's output depends only on the text, so a second run writes byte-identical files.
 #
 #   scripts/build_drafts.sh            # build drafts/kz-digital-code/*.xml and validate them
@@ -8,32 +9,33 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DIR="$ROOT/drafts/kz-digital-code"
-OUT="$DIR"
+DIRS=("drafts/kz-digital-code" "drafts/kz-digital-code/art1")
 CHECK=0
+TMP=""
 if [[ "${1:-}" == "--check" ]]; then
     CHECK=1
-    OUT="$(mktemp -d)"
-    trap 'rm -rf "$OUT"' EXIT
+    TMP="$(mktemp -d)"
+    trap 'rm -rf "$TMP"' EXIT
 fi
 
 built=()
-for src in "$DIR"/src/*.txt; do
-    name="$(basename "$src" .txt)"
-    lexdraft import "$src" -o "$OUT/$name.xml"
-    built+=("$OUT/$name.xml")
-done
-
-lexdraft validate "${built[@]}"
-
-if [[ $CHECK -eq 1 ]]; then
-    status=0
-    for xml in "${built[@]}"; do
-        name="$(basename "$xml")"
-        if ! cmp -s "$xml" "$DIR/$name"; then
-            echo "drafts/kz-digital-code/$name: out of date; run scripts/build_drafts.sh" >&2
+status=0
+for dir in "${DIRS[@]}"; do
+    out="$ROOT/$dir"
+    if [[ $CHECK -eq 1 ]]; then
+        out="$TMP/$dir"
+        mkdir -p "$out"
+    fi
+    for src in "$ROOT/$dir"/src/*.txt; do
+        name="$(basename "$src" .txt)"
+        lexdraft import "$src" -o "$out/$name.xml"
+        built+=("$out/$name.xml")
+        if [[ $CHECK -eq 1 ]] && ! cmp -s "$out/$name.xml" "$ROOT/$dir/$name.xml"; then
+            echo "$dir/$name.xml: out of date; run scripts/build_drafts.sh" >&2
             status=1
         fi
     done
-    exit $status
-fi
+done
+
+lexdraft validate "${built[@]}"
+exit $status
