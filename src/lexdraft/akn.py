@@ -167,7 +167,8 @@ def detect_dialect(root: etree._Element, path: str = "<input>") -> tuple[str, st
 
 def local(el: etree._Element) -> str:
     """Local name of an element ('' for comments and processing instructions)."""
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""  # = QName(el).localname, 5x faster
 
 
 def _child(el: etree._Element, name: str) -> etree._Element | None:
