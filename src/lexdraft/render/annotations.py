@@ -156,16 +156,20 @@ def _excerpt(text: str, limit: int = 220) -> str:
     return text[: cut if cut > 0 else limit] + " …"
 
 
-def concordance_from(obj: Any) -> dict[str, list[ConcordanceEntry]]:
+def concordance_from(obj: Any, draft_path: str | None = None) -> dict[str, list[ConcordanceEntry]]:
     """Adapt a concordance to entries per draft eId.
 
     Accepts a mapping ``{eId: [entry, …]}``, a list of entries each naming its ``unit`` (or ``source``/``eid``),
     an object with ``links``/``entries``/``rows``, or an object already in this shape. Entries may be mappings
     or objects with the attributes ``label``, ``citation`` (or ``target``), ``excerpt``, ``full_text`` (or
-    ``text``), ``rationale``.
+    ``text``), ``rationale``. A concordance that knows its draft versions (``version_of``/``applies``) keeps only
+    the links that hold for ``draft_path``.
     """
     if obj is None:
         return {}
+    if draft_path and hasattr(obj, "version_of") and hasattr(obj, "applies") and hasattr(obj, "links"):
+        version = obj.version_of(draft_path)
+        return concordance_from([ln for ln in obj.links if obj.applies(ln, version)])
     for attr in ("links", "entries", "rows"):
         inner = _get(obj, attr, default=None)
         if inner is not None and not isinstance(obj, list):
@@ -187,11 +191,8 @@ def concordance_from(obj: Any) -> dict[str, list[ConcordanceEntry]]:
     return out
 
 
-def load_concordance_file(path: str) -> dict[str, list[ConcordanceEntry]]:
-    """Read a concordance: through ``lexdraft.concordance.load_concordance`` when the mapping module exists,
-    else as a plain YAML/JSON file in the shape ``concordance_from`` accepts."""
-    try:
-        from ..concordance import load_concordance  # type: ignore[attr-defined]
-    except ImportError:
-        return concordance_from(_read_structured(path))
-    return concordance_from(load_concordance(path))
+def load_concordance_file(path: str, draft_path: str | None = None) -> dict[str, list[ConcordanceEntry]]:
+    """Read a concordance through the mapping module's ``load_concordance`` (links for ``draft_path``'s version)."""
+    from ..concordance import load_concordance
+
+    return concordance_from(load_concordance(path), draft_path)

@@ -87,6 +87,22 @@ def _annotations(annotations: Any, concordance: Any) -> Annotations:
     return result
 
 
+FOLD_KEEP = 160  # characters of unchanged context kept visible on each side of a folded run
+FOLD_MIN = 600  # unchanged runs shorter than this are never folded
+
+
+def fold(text: str) -> tuple[str, str, str] | None:
+    """Split a long unchanged run into (head, middle, tail) at spaces, so the table shows the changed words with
+    some context and the middle behind a "…" button; None when the run is short. Print shows everything."""
+    if len(text) < FOLD_MIN:
+        return None
+    start = text.find(" ", FOLD_KEEP)
+    end = text.rfind(" ", 0, len(text) - FOLD_KEEP)
+    if start < 0 or end <= start + FOLD_KEEP:
+        return None
+    return text[:start], text[start:end], text[end:]
+
+
 def _title(cs: ChangeSet) -> str:
     return cs.new.frbr.title or cs.old.frbr.title or cs.new.frbr.work or os.path.basename(cs.new.path)
 
@@ -132,6 +148,7 @@ def render_html(
         CL=lambda label: lb.concordance_label(label, lang) if label else "—",
         A=notes,
         is_mark=is_mark,
+        fold=fold,
         inline_ops=inline_ops,
         html_lang={"ru": "ru", "kk": "kk", "en": "en"}[lang],
         title=_title(cs),

@@ -39,7 +39,7 @@ def compare_files(old: str, new: str, annotations: str | None = None, concordanc
     cs = diff_documents(old_doc, new_doc)
     notes = Annotations(load_annotations(annotations) if annotations else {})
     if concordance:
-        notes.concordance = load_concordance_file(concordance)
+        notes.concordance = load_concordance_file(concordance, new)
     inputs = tuple(p for p in (old, new, annotations, concordance) if p)
     warnings = [w for w in dict.fromkeys(d.provenance.warning for d in (old_doc, new_doc)) if w]
     known = {u.eid for d in (old_doc, new_doc) for u in d.walk() if u.eid}

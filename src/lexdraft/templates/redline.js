@@ -100,7 +100,11 @@
     current = k;
     var row = $("#row-" + k);
     var li = listItems[k - 1];
-    if (li) { li.classList.add("cur"); }
+    if (li) {
+      li.classList.add("cur");
+      var side = li.closest("aside");
+      if (side) { side.scrollTop = Math.max(0, li.offsetTop - side.clientHeight / 2); }
+    }
     if (row) { row.classList.add("cur"); }
     var el = targetOf(k, view);
     if (el) {
@@ -171,6 +175,13 @@
       goto(Number(li.getAttribute("data-row")));
     });
   });
+  document.addEventListener("click", function (ev) {
+    var t = ev.target;
+    if (t && t.classList && t.classList.contains("more")) {
+      var cell = t.closest("td");
+      if (cell) { cell.classList.add("open"); }
+    }
+  });
   [fKind, fChapter, fChanged].forEach(function (el) { if (el) { el.addEventListener("change", applyFilters); } });
   if (fSearch) { fSearch.addEventListener("input", applyFilters); }
   document.addEventListener("keydown", function (ev) {
@@ -185,6 +196,12 @@
     else if (ev.key >= "1" && ev.key <= "4") { setView(VIEWS[Number(ev.key) - 1]); ev.preventDefault(); }
     else if (ev.key === "/" && fSearch) { fSearch.focus(); ev.preventDefault(); }
   });
+  function measureBar() {
+    var bar = $("nav.toolbar");
+    if (bar) { document.documentElement.style.setProperty("--bar", bar.offsetHeight + "px"); }
+  }
+  window.addEventListener("resize", measureBar);
+  measureBar();
   window.addEventListener("hashchange", followHash);
   applyFilters();
   followHash();
