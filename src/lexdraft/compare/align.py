@@ -30,6 +30,9 @@ SAME_PLACE_MIN = 0.15  # ... for leftovers at the same number/eId (step 5): lowe
 WID_MIN = 0.2  # a shared wId is trusted unless the texts have (almost) nothing in common
 PART_MIN = 0.6  # share of a piece's shingles inside the whole, for splits and merges
 COVER_MIN = 0.5  # share of the whole's shingles covered by its pieces together
+CONTAIN_WEIGHT = 0.75  # a unit mostly inside another (it grew or shrank) scores this share of its containment
+HEADING_SAME_BONUS = 0.25  # identical headings vouch for a pair whose text was rewritten
+HEADING_NEAR_BONUS = 0.15  # headings sharing most words
 MAX_POSTING = 40  # shingles shared by more units than this carry no information for candidate generation
 MAX_CANDIDATES = 8
 
@@ -139,7 +142,8 @@ def _pair_equal_content_in_order(olds: _Side, news: _Side, pairs: list[Pair]) ->
 
 
 def _candidates(olds: _Side, news: _Side, old_pool: list[int], new_pool: list[int]) -> dict[int, list[tuple[int, int]]]:
-    """For each new unit, old units sharing the most informative shingles: (shared count, old index)."""
+    """For each new unit, the old units sharing most of its informative shingles relative to the smaller of the
+    two (so a short provision that grew is found as well as a long one): (shared count, old index)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i in old_pool:
         for g in olds.shingles[i]:
@@ -153,9 +157,29 @@ def _candidates(olds: _Side, news: _Side, old_pool: list[int], new_pool: list[in
             if plist and len(plist) <= limit:
                 for i in plist:
                     counts[i] += 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        out[j] = [(c, i) for i, c in best]
+        nj = len(news.shingles[j]) or 1
+        best = sorted(counts.items(), key=lambda kv: (-kv[1] / min(nj, len(olds.shingles[kv[0]]) or 1), kv[0]))
+        out[j] = [(c, i) for i, c in best[:MAX_CANDIDATES]]
     return out
+
+
+def similarity(olds: _Side, news: _Side, i: int, j: int) -> float:
+    """Content score of a candidate pair: Dice of shingles, or most of one inside the other (a provision that
+    grew or shrank), raised when the headings agree."""
+    a, b = olds.shingles[i], news.shingles[j]
+    shared = len(a & b)
+    if not shared:
+        return 0.0
+    d = 2 * shared / (len(a) + len(b))
+    c = shared / min(len(a), len(b))
+    score = max(d, CONTAIN_WEIGHT * c)
+    ha, hb = olds.units[i].norm_heading, news.units[j].norm_heading
+    if ha and hb:
+        if ha == hb:
+            score += HEADING_SAME_BONUS
+        elif dice(shingles(ha), shingles(hb)) >= 0.5:
+            score += HEADING_NEAR_BONUS
+    return min(score, 1.0)
 
 
 def _pair_by_similarity(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
@@ -165,10 +189,7 @@ def _pair_by_similarity(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
     scored = []
     for j, cands in _candidates(olds, news, old_free, new_free).items():
         for _, i in cands:
-            s = dice(olds.shingles[i], news.shingles[j])
-            # the heading is a strong hint for provisions that were reworded and moved at once
-            if olds.units[i].norm_heading and olds.units[i].norm_heading == news.units[j].norm_heading:
-                s = max(s, min(1.0, s + 0.25))
+            s = similarity(olds, news, i, j)
             if s >= PAIR_MIN:
                 scored.append((-s, abs(i - j), i, j, s))
     for _, _, i, j, s in sorted(scored):
@@ -187,7 +208,8 @@ def _pair_same_place(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
             if i is None or i in olds.paired:
                 continue
             s = dice(olds.shingles[i], news.shingles[j])
-            if s >= SAME_PLACE_MIN:
+            # a unit repealed in place keeps its number and only says "Исключен.": the place is the evidence
+            if s >= SAME_PLACE_MIN or is_repealed_text(news.units[j].full_norm):
                 _link(olds, news, i, j)
                 pairs.append(Pair([i], [j], "same-" + key_name, s))
 

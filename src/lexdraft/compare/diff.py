@@ -25,7 +25,7 @@ from ..model import CONTAINER_KINDS, Document, Unit
 from ..text import words as words_of
 from .align import Pair, align, content_norm, is_repealed_text, moved_pairs
 from .model import Change, ChangeSet, Side, UnitRef, WordOp
-from .worddiff import WordStats, stats, word_ops
+from .worddiff import WordStats, bag_similarity, stats, word_ops
 
 REWORDED_BELOW = 0.5  # word similarity under which an amended unit counts as reworded (mostly new text)
 CROSS_MOVE_MIN_WORDS = 3  # sub-units shorter than this are not matched across parents (e.g. "(a)" alone)
@@ -93,12 +93,17 @@ class _Differ:
         ops = _ops(o.text, n.text)
         children = self.siblings(o.children, n.children, depth + 1)
         inner_change = any(ch.change.changed for ch in children)
-        if not o.children and not n.children:
-            words = stats(heading_ops) + stats(ops)
-        elif wording(o) == wording(n):
-            words = WordStats(kept=len(words_of(wording(o))))
-        else:  # the whole subtree's words, so that text nested differently by two markups is not a change
-            words = stats(word_ops(wording(o), wording(n)))
+        words = stats(heading_ops) + stats(ops)
+        for ch in children:
+            words = words + ch.words
+        if children and words.changed and words.similarity < REWORDED_BELOW:
+            # Before calling it reworded, compare the words regardless of nesting: two markups may split the
+            # same text into sub-units differently (points run into a paragraph, a wrapper sub-unit).
+            flat = bag_similarity(wording(o), wording(n))
+            if flat > words.similarity:
+                shared = round(flat * (2 * words.kept + words.deleted + words.inserted) / 2)
+                total_old, total_new = words.kept + words.deleted, words.kept + words.inserted
+                words = WordStats(shared, max(total_old - shared, 0), max(total_new - shared, 0))
         kinds: list[str] = []
         if moved:
             kinds.append("moved")
@@ -215,7 +220,7 @@ def _is_wrapper(u: Unit) -> bool:
     if u.text or len(u.children) != 1:
         return False
     inner = u.children[0]
-    return not inner.heading and (not inner.num or inner.label == u.label)
+    return not inner.heading and (not inner.num or inner.num.strip() == u.num.strip())
 
 
 def _hoisted(u: Unit) -> Unit:

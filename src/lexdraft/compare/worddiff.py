@@ -11,23 +11,39 @@ emitted as a ``-``/``+`` pair flagged ``cosmetic`` so both texts still rebuild a
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from ..text import _QUOTES, tokens
+from ..text import _QUOTES, tokens, words
 from .model import WordOp
 
+# Long texts sharing fewer words than this (bag-of-words Dice) are shown as wholly replaced, not diffed word by word.
+WHOLE_REPLACE_BELOW = 0.2
+WHOLE_REPLACE_MIN_TOKENS = 400
 # First private code point used to encode tokens; surrogates are skipped.
 _BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
 def token_key(tok: str) -> str:
-    """The form a token is compared in: one space for any whitespace, one quote style, NFC."""
-    if tok.isspace():
+    """The form a token is compared in: trailing whitespace dropped, one quote style, NFC."""
+    core = tok.rstrip()
+    if not core:
         return " "
-    return unicodedata.normalize("NFC", tok).translate(_QUOTES) or tok
+    return unicodedata.normalize("NFC", core).translate(_QUOTES) or core
+
+
+def diff_tokens(text: str) -> list[str]:
+    """Word tokens with their trailing whitespace attached: half as many items to diff, same rebuilt text."""
+    out: list[str] = []
+    for t in tokens(text):
+        if t.isspace() and out:
+            out[-1] += t
+        else:
+            out.append(t)
+    return out
 
 
 def _is_word(tok: str) -> bool:
@@ -57,7 +73,9 @@ class _Encoder:
 
 def _engine() -> diff_match_patch:
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # no time limit: a timeout would make the output depend on machine speed
+    # A deadline would make the output depend on machine speed, so it is set out of reach; it must stay
+    # positive, as diff-match-patch only uses its (deterministic) half-match speed-up when a deadline exists.
+    dmp.Diff_Timeout = 86400.0
     return dmp
 
 
@@ -80,8 +98,11 @@ def token_diff(old_toks: list[str], new_toks: list[str], semantic: bool = True) 
 
 def word_ops(old: str, new: str, semantic: bool = True) -> list[WordOp]:
     """Word operations turning ``old`` into ``new``, over the original texts."""
-    old_toks, new_toks = tokens(old), tokens(new)
+    old_toks, new_toks = diff_tokens(old), diff_tokens(new)
     ops: list[WordOp] = []
+    if len(old_toks) + len(new_toks) > WHOLE_REPLACE_MIN_TOKENS and bag_similarity(old, new) < WHOLE_REPLACE_BELOW:
+        # Little in common: the diff would be quadratic and unreadable; show the text as replaced.
+        return [WordOp(op, t) for op, t in (("-", old), ("+", new)) if t]
 
     def emit(op: str, text: str, cosmetic: bool = False) -> None:
         if not text:
@@ -102,11 +123,47 @@ def word_ops(old: str, new: str, semantic: bool = True) -> list[WordOp]:
                 a, b = old_toks[i + k], new_toks[j + k]
                 if a == b:
                     emit("=", a)
-                else:  # equal once normalised: keep both originals, flagged cosmetic
-                    _emit_pair(ops, emit, a, b)
+                    continue
+                ca, cb = a.rstrip(), b.rstrip()
+                if ca == cb:  # same word, other spacing after it
+                    emit("=", ca)
+                    a, b = a[len(ca):], b[len(cb):]
+                    if not a or not b:  # spacing only on one side: a real (if invisible) insertion/deletion
+                        emit("-", a, True)
+                        emit("+", b, True)
+                        continue
+                # equal once normalised: keep both originals, flagged cosmetic
+                _emit_pair(ops, emit, a, b)
         i += n_old
         j += n_new
-    return ops
+    return _tidy(ops)
+
+
+def _tidy(ops: list[WordOp]) -> list[WordOp]:
+    """Move whitespace shared by the end of a replaced pair into the kept run after it ("-17-1) +17-2) =…")."""
+    out = list(ops)
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        if a.op == "-" and b.op == "+" and not a.cosmetic and not b.cosmetic:
+            tail = _common_space_suffix(a.text, b.text)
+            if tail and a.text != tail and b.text != tail:
+                out[k] = WordOp("-", a.text[: -len(tail)])
+                out[k + 1] = WordOp("+", b.text[: -len(tail)])
+                nxt = out[k + 2] if k + 2 < len(out) else None
+                if nxt is not None and nxt.op == "=" and not nxt.cosmetic:
+                    out[k + 2] = WordOp("=", tail + nxt.text)
+                else:
+                    out.insert(k + 2, WordOp("=", tail))
+        k += 1
+    return out
+
+
+def _common_space_suffix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n] and a[-1 - n].isspace():
+        n += 1
+    return a[len(a) - n:] if n else ""
 
 
 def _emit_pair(ops: list[WordOp], emit, a: str, b: str) -> None:
@@ -117,6 +174,13 @@ def _emit_pair(ops: list[WordOp], emit, a: str, b: str) -> None:
     else:
         emit("-", a, True)
         emit("+", b, True)
+
+
+def bag_similarity(a: str, b: str) -> float:
+    """Dice of the two texts' word multisets (order ignored): a linear-time "how many words are shared"."""
+    wa, wb = Counter(w.lower() for w in words(a)), Counter(w.lower() for w in words(b))
+    total = sum(wa.values()) + sum(wb.values())
+    return 1.0 if total == 0 else 2 * sum((wa & wb).values()) / total
 
 
 def old_text(ops: list[WordOp]) -> str:
