@@ -350,11 +350,7 @@ class _Builder:
         if line.indent % 4:
             raise LexdraftError(f"point {line.num} is indented by {line.indent} spaces; use multiples of 4",
                                 self.path, line.no)
-        # Same indentation, different style under a Russian/Kazakh "1)" point: "а)" is its sub-point.
-        top = self.stack[-1] if self.stack else None
-        if (top is not None and top.rank >= 6 and top.depth == depth and top.style == "digit)"
-                and line.style == "letter)"):
-            depth += 1
+        depth = self._point_depth(line, depth)
         while self.stack and self.stack[-1].rank >= 6 and self.stack[-1].depth >= depth:
             self.stack.pop()
         parent_depth = self.stack[-1].depth if self.stack and self.stack[-1].rank >= 6 else 0
@@ -365,6 +361,24 @@ class _Builder:
             raise LexdraftError(f"point {line.num} has no article or paragraph to belong to", self.path, line.no)
         self._add(Unit("point", num=line.num, text=line.rest, line=line.no), 5 + depth,
                   style=line.style, depth=depth, indent=line.indent)
+
+    def _point_depth(self, line: Line, depth: int) -> int:
+        """Depth of a point when indentation does not tell: a first label of another style right after a point
+        ending with ':' opens a sub-list (the 2021 proposal prints "(40) … means:" then "(a)" unindented; Russian
+        "1)" then "а)"); later points of that style stay in it until the parent style resumes."""
+        top = self.stack[-1] if self.stack and self.stack[-1].rank >= 6 else None
+        if top is None or top.indent != line.indent:
+            return depth
+        first = re.sub(r"[()）（、.]", "", line.num) in ("a", "а", "i", "1", "一")
+        if top.style != line.style and first and (top.unit.text.endswith(":") or
+                                                   (top.style == "digit)" and line.style == "letter)")):
+            return top.depth + 1
+        for opened in reversed(self.stack):
+            if opened.rank < 6 or opened.indent != line.indent:
+                break
+            if opened.style == line.style:
+                return opened.depth
+        return depth
 
     def _on_text(self, line: Line) -> None:
         self._leave_preamble()
@@ -466,9 +480,10 @@ __all__ = ["ImportOptions", "text_to_document", "import_file", "read_text", "spl
            "guess_language"]
 
 
-# Validation rules whose errors make ``lexdraft import`` refuse to write: the schema and the identity of the
-# expression. Numbering findings (gaps in an excerpt such as points (b)–(f)) are reported, not blocking.
-BLOCKING_RULES = ("parse", "dialect", "xsd", "eid-unique", "eid-path", "frbr")
+# Validation rules whose errors make ``lexdraft import`` refuse to write: the schema, unique ids and the identity
+# of the expression. Numbering findings are reported, not blocking: real texts have gaps (an excerpt's points
+# (b)–(f)) and defects (the 2021 proposal numbers two definitions "(1)"), which an import must keep.
+BLOCKING_RULES = ("parse", "dialect", "xsd", "eid-unique", "frbr")
 
 
 def check_akn_bytes(data: bytes, name: str) -> list:
