@@ -1,0 +1,333 @@
+"""The amending text a drafter would submit, in Russian, Kazakh or English.
+
+``amend_text(old, new)`` diffs two versions, drafts the operations (``drafting``) and words them: one numbered
+item per article in the order of the act ("2) в статье 127: …" when an article takes several instructions),
+with the case forms Russian needs (статью / статьи / статьей / статье, пункт / пункта …) and Kazakh's
+possessive chains ("127-баптың 2-тармағының 3) тармақшасы"). Quoted wording is given in «…» (“…” in English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compare import diff_documents
+from ..model import Document, Unit
+from .drafting import Rule, draft
+from .model import Operation, Ref
+
+LANGUAGES = ("rus", "kaz", "eng")
+_LANG_ALIASES = {"ru": "rus", "rus": "rus", "kk": "kaz", "kaz": "kaz", "kz": "kaz", "en": "eng", "eng": "eng"}
+
+# Russian case forms: nominative, accusative, genitive, instrumental, prepositional.
+RU = {
+    "article": ("статья", "статью", "статьи", "статьей", "статье"),
+    "paragraph": ("пункт", "пункт", "пункта", "пунктом", "пункте"),
+    "point": ("подпункт", "подпункт", "подпункта", "подпунктом", "подпункте"),
+    "chapter": ("глава", "главу", "главы", "главой", "главе"),
+    "section": ("раздел", "раздел", "раздела", "разделом", "разделе"),
+    "subparagraph": ("абзац", "абзац", "абзаца", "абзацем", "абзаце"),
+    "eid": ("структурная единица", "структурную единицу", "структурной единицы", "структурной единицей",
+            "структурной единице"),
+}
+RU_CASE = {"nom": 0, "acc": 1, "gen": 2, "ins": 3, "prep": 4}
+
+# Kazakh: bare forms (nom, gen, loc, attr "…дағы", instr) and possessive forms after a genitive (nom, gen, loc, attr).
+KK = {
+    "article": ("бап", ("бап", "баптың", "бапта", "баптағы", "баппен"), ("бабы", "бабының", "бабында", "бабындағы")),
+    "paragraph": ("тармақ", ("тармақ", "тармақтың", "тармақта", "тармақтағы", "тармақпен"),
+                  ("тармағы", "тармағының", "тармағында", "тармағындағы")),
+    "point": ("тармақша", ("тармақша", "тармақшаның", "тармақшада", "тармақшадағы", "тармақшамен"),
+              ("тармақшасы", "тармақшасының", "тармақшасында", "тармақшасындағы")),
+    "chapter": ("тарау", ("тарау", "тараудың", "тарауда", "тараудағы", "тараумен"),
+                ("тарауы", "тарауының", "тарауында", "тарауындағы")),
+    "section": ("параграф", ("параграф", "параграфтың", "параграфта", "параграфтағы", "параграфпен"),
+                ("параграфы", "параграфының", "параграфында", "параграфындағы")),
+    "subparagraph": ("абзац", ("абзац", "абзацтың", "абзацта", "абзацтағы", "абзацпен"),
+                     ("абзацы", "абзацының", "абзацында", "абзацындағы")),
+    "eid": ("құрылымдық бірлік", ("құрылымдық бірлік", "құрылымдық бірліктің", "құрылымдық бірлікте",
+                                 "құрылымдық бірліктегі", "құрылымдық бірлікпен"),
+            ("құрылымдық бірлігі", "құрылымдық бірлігінің", "құрылымдық бірлігінде", "құрылымдық бірлігіндегі")),
+}
+KK_FORM = {"nom": 0, "gen": 1, "loc": 2, "attr": 3, "ins": 4}
+
+EN = {"eid": "the unit", "article": "Article", "paragraph": "paragraph", "point": "point", "chapter": "Chapter", "section": "Section",
+      "subparagraph": "subparagraph"}
+
+QUOTES = {"rus": ("«", "»"), "kaz": ("«", "»"), "eng": ("“", "”")}
+
+
+def language_of(doc: Document) -> str:
+    """The instruction language for a document: its own if rus/kaz/eng, else English."""
+    return _LANG_ALIASES.get((doc.frbr.language or "").lower(), "eng")
+
+
+# ---------------------------------------------------------------- citations
+
+def _num(kind: str, lbl: str, lang: str) -> str:
+    if kind == "point":
+        return f"{lbl})" if lang != "eng" else f"({lbl})"
+    return lbl
+
+
+def cite_ru(path: tuple[tuple[str, str], ...], case: str) -> str:
+    """«подпункт 3) пункта 2 статьи 127» with the head in ``case`` and the rest in the genitive."""
+    parts = []
+    for i, (kind, lbl) in enumerate(reversed(path)):
+        forms = RU.get(kind, (kind,) * 5)
+        parts.append(f"{forms[RU_CASE[case] if i == 0 else 2]} {_num(kind, lbl, 'rus')}")
+    return " ".join(parts)
+
+
+def _kk_unit(kind: str, lbl: str, word: str) -> str:
+    if kind == "eid":
+        return f"{lbl} {word}"
+    return f"{lbl}) {word}" if kind == "point" else f"{lbl}-{word}"
+
+
+def cite_kk(path: tuple[tuple[str, str], ...], form: str) -> str:
+    """«127-баптың 2-тармағының 3) тармақшасы»: genitive chain, the head possessive in ``form``."""
+    out = []
+    for i, (kind, lbl) in enumerate(path):
+        bare, forms, poss = KK.get(kind, (kind, (kind,) * 5, (kind,) * 4))
+        last = i == len(path) - 1
+        if i == 0:
+            word = forms[KK_FORM[form]] if last else forms[1]
+        else:
+            word = poss[KK_FORM[form]] if last else poss[1]
+        out.append(_kk_unit(kind, lbl, word))
+    return " ".join(out)
+
+
+def cite_en(path: tuple[tuple[str, str], ...]) -> str:
+    return " of ".join(f"{EN.get(k, k)} {_num(k, lbl, 'eng')}" for k, lbl in reversed(path))
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+# ---------------------------------------------------------------- quoted units
+
+def quote_lines(unit: Unit) -> list[str]:
+    """A unit as quoted wording: its number and heading, its text, its parts, one paragraph per line."""
+    lines: list[str] = []
+    text_lines = [t for t in unit.text.split("\n") if t.strip()]
+    head = " ".join(x for x in (unit.num, unit.heading) if x)
+    if unit.kind in ("article", "chapter", "section") and unit.heading:
+        lines.append(head)
+    elif head and text_lines:
+        text_lines[0] = f"{head} {text_lines[0]}"
+    elif head:
+        lines.append(head)
+    lines.extend(text_lines)
+    for c in unit.children:
+        lines.extend(quote_lines(c))
+    return lines
+
+
+def quoted(unit: Unit, lang: str) -> str:
+    o, c = QUOTES[lang]
+    return o + "\n".join(quote_lines(unit)) + c
+
+
+def q(words_: str, lang: str) -> str:
+    o, c = QUOTES[lang]
+    return f"{o}{words_}{c}"
+
+
+# ---------------------------------------------------------------- sentences
+
+def sentence(op: Operation, lang: str, rel: tuple[tuple[str, str], ...] | None = None) -> str:
+    """One instruction in ``lang``; ``rel`` is the citation relative to a group header (may be empty).
+
+    A unit that has no number is cited by its eId in brackets (only our AKN output can be applied then).
+    """
+    path = op.target.path if rel is None else rel
+    if rel is None and not op.target.path and op.target.eid:
+        path = (("eid", f"[{op.target.eid}]"),)
+    return {"rus": _ru, "kaz": _kk, "eng": _en}[lang](op, path)
+
+
+def _ru(op: Operation, path) -> str:
+    a = op.action
+    where = f"в {cite_ru(path, 'prep')} " if path else ""
+    if a == "rewrite":
+        return f"{cite_ru(path, 'acc')} изложить в следующей редакции:\n{quoted(op.unit, 'rus')}"
+    if a == "rewrite_heading":
+        of = f" {cite_ru(path, 'gen')}" if path else ""
+        return f"заголовок{of} изложить в следующей редакции:\n{q(op.new, 'rus')}"
+    if a == "insert":
+        kind = op.unit.kind
+        new = f"{RU.get(kind, (kind,) * 5)[3]} {_num(kind, op.unit.label, 'rus')}"
+        lead = f"{cite_ru(path, 'acc')} " if path else ""
+        return f"{lead}дополнить {new} следующего содержания:\n{quoted(op.unit, 'rus')}"
+    if a == "repeal":
+        return f"{cite_ru(path, 'acc')} исключить"
+    if a == "renumber":
+        kind = path[-1][0]
+        return f"{cite_ru(path, 'acc')} считать {RU.get(kind, (kind,) * 5)[3]} {_num(kind, _label(op.new), 'rus')}"
+    if a == "replace_words":
+        one = " " not in op.old.strip() and " " not in op.new.strip()
+        w, w2 = ("слово", "словом") if one else ("слова", "словами")
+        return f"{where}{w} {q(op.old, 'rus')} заменить {w2} {q(op.new, 'rus')}"
+    if a == "insert_words":
+        return f"{where}после слов {q(op.old, 'rus')} дополнить словами {q(op.new, 'rus')}"
+    if a == "delete_words":
+        w = "слово" if " " not in op.old.strip() else "слова"
+        return f"{where}{w} {q(op.old, 'rus')} исключить"
+    olds = ", ".join(q(o, "rus") for o, _ in op.pairs)
+    news = ", ".join(q(n, "rus") for _, n in op.pairs)
+    return f"по всему тексту слова {olds} заменить соответственно словами {news}"
+
+
+def _kk(op: Operation, path) -> str:
+    a = op.action
+    if a == "rewrite":
+        return f"{cite_kk(path, 'nom')} мынадай редакцияда жазылсын:\n{quoted(op.unit, 'kaz')}"
+    if a == "rewrite_heading":
+        of = f"{cite_kk(path, 'gen')} " if path else ""
+        return f"{of}тақырыбы мынадай редакцияда жазылсын:\n{q(op.new, 'kaz')}"
+    if a == "insert":
+        kind = op.unit.kind
+        bare, forms, _ = KK.get(kind, (kind, (kind,) * 5, ()))
+        new = _kk_unit(kind, op.unit.label, forms[4])
+        lead = f"{cite_kk(path, 'nom')} " if path else ""
+        return f"{lead}мынадай мазмұндағы {new} толықтырылсын:\n{quoted(op.unit, 'kaz')}"
+    if a == "repeal":
+        return f"{cite_kk(path, 'nom')} алып тасталсын"
+    if a == "renumber":
+        kind = path[-1][0]
+        return f"{cite_kk(path, 'nom')} {_kk_unit(kind, _label(op.new), KK.get(kind, (kind,))[0])} деп есептелсін"
+    where = f"{cite_kk(path, 'attr')} " if path else ""
+    if a == "replace_words":
+        return f"{where}{q(op.old, 'kaz')} деген сөздер {q(op.new, 'kaz')} деген сөздермен ауыстырылсын"
+    if a == "insert_words":
+        return f"{where}{q(op.old, 'kaz')} деген сөздерден кейін {q(op.new, 'kaz')} деген сөздермен толықтырылсын"
+    if a == "delete_words":
+        return f"{where}{q(op.old, 'kaz')} деген сөздер алып тасталсын"
+    olds = ", ".join(q(o, "kaz") for o, _ in op.pairs)
+    news = ", ".join(q(n, "kaz") for _, n in op.pairs)
+    return f"бүкіл мәтін бойынша {olds} деген сөздер тиісінше {news} деген сөздермен ауыстырылсын"
+
+
+def _en(op: Operation, path) -> str:
+    a = op.action
+    cited = cite_en(path) if path else "the provision"
+    where = f"in {cite_en(path)}, " if path else ""
+    if a == "rewrite":
+        return f"{cited} is replaced by the following:\n{quoted(op.unit, 'eng')}"
+    if a == "rewrite_heading":
+        return f"the heading of {cited} is replaced by “{op.new}”" if path else f"the heading is replaced by “{op.new}”"
+    if a == "insert":
+        kind = op.unit.kind
+        new = f"{EN.get(kind, kind)} {_num(kind, op.unit.label, 'eng')}"
+        if op.after is not None and op.after.path:
+            place = f" after {cite_en(op.after.path[len(op.target.path):] or op.after.path)}"
+        elif op.at_start:
+            place = " at the beginning"
+        else:
+            place = ""
+        lead = f"in {cite_en(path)}, " if path else ""
+        return f"{lead}the following {new} is inserted{place}:\n{quoted(op.unit, 'eng')}"
+    if a == "repeal":
+        return f"{cited} is deleted"
+    if a == "renumber":
+        kind = path[-1][0]
+        return f"{cited} is renumbered as {EN.get(kind, kind)} {_num(kind, _label(op.new), 'eng')}"
+    if a == "replace_words":
+        return f"{where}the words {q(op.old, 'eng')} are replaced by {q(op.new, 'eng')}"
+    if a == "insert_words":
+        return f"{where}the words {q(op.new, 'eng')} are inserted after {q(op.old, 'eng')}"
+    if a == "delete_words":
+        return f"{where}the words {q(op.old, 'eng')} are deleted"
+    pairs = "; ".join(f"{q(o, 'eng')} by {q(n, 'eng')}" for o, n in op.pairs)
+    return f"throughout the text, the words {pairs} are replaced respectively"
+
+
+def _label(num: str) -> str:
+    from ..numbering import label
+
+    return label(num) or num
+
+
+# ---------------------------------------------------------------- grouping
+
+@dataclass
+class Item:
+    """One numbered item of the instrument: the operations on one article (or one insertion)."""
+
+    head: tuple[tuple[str, str], ...]  # the article cited by the group header, () for a single operation
+    operations: list[Operation]
+
+
+def _article_key(op: Operation) -> tuple[tuple[str, str], ...]:
+    if op.action == "insert" and op.target.is_root or op.action == "replace_throughout":
+        return ()
+    if op.target.path:
+        return op.target.path[:1]
+    return (("eid", f"[{op.target.eid}]"),) if op.target.eid else ()
+
+
+def group(operations: list[Operation]) -> list[Item]:
+    """Consecutive operations on the same article form one item, in the order of the act."""
+    items: list[Item] = []
+    for op in operations:
+        key = _article_key(op)
+        if key and items and _article_key(items[-1].operations[-1]) == key:
+            items[-1].operations.append(op)
+            items[-1].head = key
+        else:
+            items.append(Item((), [op]))
+    return items
+
+
+def _header(head, lang: str) -> str:
+    if lang == "rus":
+        return f"в {cite_ru(head, 'prep')}:"
+    if lang == "kaz":
+        return f"{cite_kk(head, 'loc')}:"
+    return f"{cite_en(head)} is amended as follows:"
+
+
+def render(operations: list[Operation], lang: str, title: str = "", warning: str = "") -> str:
+    """The instrument as text: an optional warning line, the chapeau, then numbered items."""
+    lang = _LANG_ALIASES.get(lang, lang)
+    lines: list[str] = []
+    if warning:
+        lines.append(f"[{warning}]")
+    if title:
+        lines.append({
+            "rus": f"Внести в {title} следующие изменения и дополнения:",
+            "kaz": f"{title}: мынадай өзгерістер мен толықтырулар енгізілсін:",
+            "eng": f"{title} is amended as follows:",
+        }[lang])
+    items = group(operations)
+    for i, item in enumerate(items, 1):
+        end = "." if i == len(items) else ";"
+        marker = f"({i})" if lang == "eng" else f"{i})"
+        if not item.head:
+            lines.append(f"{marker} {sentence(item.operations[0], lang)}{end}")
+            continue
+        lines.append(f"{marker} {_header(item.head, lang)}")
+        for k, op in enumerate(item.operations):
+            sub_end = end if k == len(item.operations) - 1 else ";"
+            text = sentence(op, lang, op.target.path[1:] if op.target.path else ())
+            if lang == "eng":
+                text = f"({chr(ord('a') + k % 26)}) {text}"
+            lines.append(f"{text}{sub_end}")
+    return "\n".join(lines) + "\n"
+
+
+def amend_operations(old: Document, new: Document, rule: Rule = Rule()) -> list[Operation]:
+    """The operations turning ``old`` into ``new`` (diff, then the drafting rule)."""
+    return draft(old, new, diff_documents(old, new), rule)
+
+
+def amend_text(old: Document, new: Document, lang: str | None = None, rule: Rule = Rule()) -> str:
+    """The amending text for ``old`` → ``new`` in ``lang`` (default: the documents' language)."""
+    lang = _LANG_ALIASES.get(lang or language_of(old), "eng")
+    warning = old.provenance.warning or new.provenance.warning
+    return render(amend_operations(old, new, rule), lang, old.frbr.title, warning)
+
+
+__all__ = ["amend_text", "amend_operations", "render", "quote_lines", "cite_ru", "cite_kk", "cite_en", "Ref"]

@@ -1,0 +1,275 @@
+"""Reading amendment instructions back into operations.
+
+Two inputs: Russian instruction text in the closed set of patterns of DOMAIN.md §2 ("статью 125 изложить в
+следующей редакции: «…»", "пункт 2 статьи 127 дополнить подпунктом 3-1) следующего содержания: «…»", "в пункте 1
+статьи 128 слова «…» заменить словами «…»", "пункт 3 исключить", "по всему тексту слова «…» заменить
+соответственно словами «…»", group headers "в статье 127:"), and lexdraft's own AKN amendment documents
+(``akn_amendment``). Anything else is reported as a one-line error with its line, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import LexdraftError
+from ..model import Unit
+from .model import Instrument, Operation, Ref, repealed_wording
+
+# Every Russian case form of the unit words -> kind.
+_RU_WORDS = {
+    "article": "статья статью статьи статьей статьёй статье статьями статьях",
+    "paragraph": "пункт пункта пунктом пункте пунктами пунктах пункты",
+    "point": "подпункт подпункта подпунктом подпункте подпунктами подпунктах подпункты",
+    "chapter": "глава главу главы главой главе главами",
+    "section": "раздел раздела разделом разделе параграф параграфа параграфом параграфе",
+    "subparagraph": "абзац абзаца абзацем абзаце абзацами",
+}
+WORD_KIND = {w: kind for kind, ws in _RU_WORDS.items() for w in ws.split()}
+_WORD = "|".join(sorted(WORD_KIND, key=len, reverse=True))
+_NUM = r"\d+(?:-\d+)*\)?|[а-яa-z]\)"
+CITATION = re.compile(rf"(?<!\w)({_WORD})\s+({_NUM})(?!\w)", re.IGNORECASE)
+_CIT_SPAN = rf"(?:(?:{_WORD})\s+(?:{_NUM})\s*)+"
+_Q = "\x01"  # placeholder for a quotation in a statement
+
+_MARKER = re.compile(r"^\s*(\d+(?:-\d+)*)[).]\s+")
+_STARTS = re.compile(
+    rf"^(?:по всему тексту|в\s+(?:{_WORD})\s|(?:{_WORD})\s|дополнить|заголовок|после слов|слова?\s)", re.IGNORECASE
+)
+
+
+_VERB = re.compile(r"изложить|дополнить|исключить|заменить|считать|признать", re.I)
+
+
+@dataclass
+class _Statement:
+    text: str  # with _Q for each quotation
+    quotes: list[str]
+    line: int
+    marker: str  # "3" when the statement opens numbered item 3
+
+
+def _matching_close(text: str, start: int) -> int:
+    """Index of the » closing the « at ``start`` (nested «» counted), or -1."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "«":
+            depth += 1
+        elif text[i] == "»":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _statements(text: str, path: str) -> list[_Statement]:
+    """Split instruction text into statements: ``;``, a final ``.``, or ``:`` before a new line or instruction."""
+    out: list[_Statement] = []
+    buf: list[str] = []
+    quotes: list[str] = []
+    line = 1
+    start_line = 1
+    i = 0
+
+    def flush() -> None:
+        nonlocal buf, quotes
+        body = "".join(buf).strip()
+        if body:
+            m = _MARKER.match(body)
+            marker = m.group(1) if m else ""
+            if m:
+                body = body[m.end():]
+            out.append(_Statement(" ".join(body.split()), quotes, start_line, marker))
+        buf, quotes = [], []
+
+    while i < len(text):
+        ch = text[i]
+        if not "".join(buf).strip():
+            start_line = line
+        if ch == "«":
+            end = _matching_close(text, i)
+            if end < 0:
+                raise LexdraftError("unbalanced «: no closing »", path, line)
+            quote = text[i + 1:end]
+            quotes.append(quote)
+            buf.append(_Q)
+            line += quote.count("\n")
+            i = end + 1
+            continue
+        if ch == "\n":
+            line += 1
+        rest = text[i + 1:]
+        if ch == ";" or (ch == "." and (not rest or rest[:1].isspace()) and not _ends_with_number(buf)):
+            flush()
+        elif ch == ":":
+            after = rest.lstrip(" \t")
+            if after.startswith("\n") and not after.lstrip().startswith("«"):
+                buf.append(ch)
+                flush()
+            elif not after.startswith("\n") and _STARTS.match(after) and not after.startswith("«"):
+                buf.append(ch)
+                flush()
+            else:
+                buf.append(ch)
+        elif ch == "\n" and (_MARKER.match(rest) or rest.lstrip(" \t").startswith("\n")) and "".join(buf).strip():
+            flush()
+        else:
+            buf.append(ch)
+        i += 1
+    flush()
+    return out
+
+
+def _ends_with_number(buf: list[str]) -> bool:
+    """A "." right after an item number ("1.") does not end a statement."""
+    tail = "".join(buf[-12:])
+    return bool(re.search(r"(?:^|\n)\s*\d+(?:-\d+)*$", tail)) and len("".join(buf).strip()) < 12
+
+
+def citation(text: str) -> tuple[tuple[str, str], ...]:
+    """"подпункт 3) пункта 2 статьи 127" -> (("article","127"),("paragraph","2"),("point","3"))."""
+    pairs = [(WORD_KIND[w.lower()], n.rstrip(")")) for w, n in CITATION.findall(text)]
+    return tuple(reversed(pairs))
+
+
+# ---------------------------------------------------------------- quoted structures
+
+_QS_LINES = [
+    ("chapter", 0, re.compile(r"^(Глава\s+\d+(?:-\d+)*\.?)\s*(.*)$")),
+    ("article", 1, re.compile(r"^(Статья\s+\d+(?:-\d+)*\.?)\s*(.*)$")),
+    ("paragraph", 2, re.compile(r"^(\d+(?:-\d+)*\.)\s+(.*)$")),
+    ("point", 3, re.compile(r"^(\d+(?:-\d+)*\))\s+(.*)$")),
+    ("point", 4, re.compile(r"^([а-яa-z]\))\s+(.*)$")),
+]
+
+
+def quoted_units(quote: str) -> list[Unit]:
+    """Units from quoted wording in the structured-text form ("Статья 126-1. Heading", "1. …", "1) …")."""
+    tops: list[Unit] = []
+    stack: list[tuple[int, Unit]] = []
+    for raw in quote.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        for kind, rank, rx in _QS_LINES:
+            m = rx.match(line)
+            if m:
+                if kind in ("article", "chapter"):
+                    unit = Unit(kind=kind, num=m.group(1), heading=m.group(2).strip())
+                else:
+                    unit = Unit(kind=kind, num=m.group(1), text=m.group(2).strip())
+                while stack and stack[-1][0] >= rank:
+                    stack.pop()
+                (stack[-1][1].children if stack else tops).append(unit)
+                stack.append((rank, unit))
+                break
+        else:
+            if stack:
+                u = stack[-1][1]
+                u.text = f"{u.text}\n{line}" if u.text else line
+            else:
+                tops.append(Unit(kind="subparagraph", text=line))
+    return tops
+
+
+# ---------------------------------------------------------------- statements -> operations
+
+_RX = {
+    "rewrite": re.compile(rf"^(?P<cit>{_CIT_SPAN})изложить в (?:следующей|новой) редакции:?\s*{_Q}$", re.I),
+    "heading": re.compile(rf"^заголовок\s*(?P<cit>{_CIT_SPAN})?изложить в (?:следующей|новой) редакции:?\s*{_Q}$",
+                          re.I),
+    "insert": re.compile(
+        rf"^(?P<cit>{_CIT_SPAN})?дополнить\s+(?P<new>(?:{_WORD})\s+(?:{_NUM})(?:\s*(?:,|и)\s*(?:{_NUM}))*)\s+"
+        rf"следующего содержания:?\s*{_Q}$", re.I),
+    "repeal": re.compile(rf"^(?P<cit>{_CIT_SPAN})(?:исключить|признать утратившей силу|признать утратившим силу)$",
+                         re.I),
+    "repeal2": re.compile(rf"^признать утратившими? силу\s+(?P<cit>{_CIT_SPAN})$", re.I),
+    "renumber": re.compile(rf"^(?P<cit>{_CIT_SPAN})считать\s+(?P<new>(?:{_WORD})\s+(?:{_NUM}))$", re.I),
+    "replace": re.compile(rf"^(?:в\s+(?P<cit>{_CIT_SPAN}))?слов[оа]\s+{_Q}\s+заменить\s+слов(?:ом|ами)\s+{_Q}$", re.I),
+    "insert_words": re.compile(
+        rf"^(?:в\s+(?P<cit>{_CIT_SPAN}))?после\s+слов[а]?\s+{_Q}\s+дополнить\s+слов(?:ом|ами)\s+{_Q}$", re.I),
+    "delete_words": re.compile(rf"^(?:в\s+(?P<cit>{_CIT_SPAN}))?слов[оа]\s+{_Q}\s+исключить$", re.I),
+    "throughout": re.compile(
+        rf"^по всему тексту\s+слов[оа]\s+(?P<old>{_Q}(?:\s*,\s*{_Q})*)\s+заменить\s+(?:соответственно\s+)?"
+        rf"слов(?:ом|ами)\s+(?P<new>{_Q}(?:\s*,\s*{_Q})*)$", re.I),
+    "group": re.compile(rf"^в\s+(?P<cit>{_CIT_SPAN}):$", re.I),
+}
+
+
+def _cit(m: re.Match, group: tuple) -> tuple[tuple[str, str], ...]:
+    own = citation(m.group("cit") or "") if "cit" in m.groupdict() else ()
+    return group + own
+
+
+def parse_text(text: str, path: str = "<text>") -> Instrument:
+    """Operations from Russian instruction text; unknown wording is a ``LexdraftError`` with its line.
+
+    "… исключить" follows the Kazakh convention: the unit keeps its number and reads "Исключен."."""
+    ops: list[Operation] = []
+    group: tuple = ()
+    item = 0
+    sub = 0
+    for st in _statements(text, path):
+        body = st.text
+        if st.marker:
+            item, sub, group = int(st.marker.split("-")[0]) if st.marker.isdigit() else item + 1, 0, ()
+        if body.startswith("[") and body.endswith("]") or body.startswith("#"):
+            continue
+        m = _RX["group"].match(body)
+        if m:
+            group = citation(m.group("cit"))
+            continue
+        if body.endswith(":") and _Q not in body:
+            continue  # a chapeau: "Внести в … следующие изменения:", "1. В Земельный кодекс …:"
+        if not ops and not st.marker and not (_Q in body or _VERB.search(body)):
+            continue  # the title and heading lines above the first instruction
+        sub += 1
+        number = f"{item}.{sub}" if group else str(item or sub)
+        qs = list(st.quotes)
+
+        def op(action: str, **kw) -> Operation:
+            return Operation(action, number=number, line=st.line, **kw)
+
+        if m := _RX["rewrite"].match(body):
+            units = quoted_units(qs[0])
+            if len(units) != 1:
+                raise LexdraftError(f"instruction {number}: the new wording must hold one unit", path, st.line)
+            ops.append(op("rewrite", target=Ref(_cit(m, group)), unit=units[0]))
+        elif m := _RX["heading"].match(body):
+            ops.append(op("rewrite_heading", target=Ref(_cit(m, group)), new=" ".join(qs[0].split())))
+        elif m := _RX["insert"].match(body):
+            units = quoted_units(qs[0])
+            if not units:
+                raise LexdraftError(f"instruction {number}: nothing to insert", path, st.line)
+            for u in units:
+                ops.append(op("insert", target=Ref(_cit(m, group)), unit=u))
+        elif (m := _RX["repeal"].match(body)) or (m := _RX["repeal2"].match(body)):
+            target = Ref(_cit(m, group))
+            kind = target.path[-1][0] if target.path else ""
+            ops.append(op("repeal", target=target, new=repealed_wording("rus", kind)))
+        elif m := _RX["renumber"].match(body):
+            new = citation(m.group("new"))
+            ops.append(op("renumber", target=Ref(_cit(m, group)), new=_renumbered_num(new[-1])))
+        elif m := _RX["replace"].match(body):
+            ops.append(op("replace_words", target=Ref(_cit(m, group)), old=qs[0], new=qs[1]))
+        elif m := _RX["insert_words"].match(body):
+            ops.append(op("insert_words", target=Ref(_cit(m, group)), old=qs[0], new=qs[1]))
+        elif m := _RX["delete_words"].match(body):
+            ops.append(op("delete_words", target=Ref(_cit(m, group)), old=qs[0]))
+        elif m := _RX["throughout"].match(body):
+            n_old = m.group("old").count(_Q)
+            olds, news = qs[:n_old], qs[n_old:]
+            if len(olds) != len(news):
+                raise LexdraftError(
+                    f"instruction {number}: {len(olds)} quoted words replaced by {len(news)}", path, st.line)
+            ops.append(op("replace_throughout", pairs=tuple(zip(olds, news))))
+        else:
+            shown = body.replace(_Q, "«…»")
+            raise LexdraftError(f"instruction {number}: not an instruction lexdraft can read: {shown[:120]}",
+                                path, st.line)
+    return Instrument(ops, path, "rus")
+
+
+def _renumbered_num(pair: tuple[str, str]) -> str:
+    kind, lbl = pair
+    return {"article": f"Статья {lbl}.", "paragraph": f"{lbl}.", "point": f"{lbl})"}.get(kind, lbl)
