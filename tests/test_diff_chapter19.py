@@ -52,20 +52,20 @@ def test_every_listed_change_and_nothing_else(lang: str) -> None:
         assert not any(k in change.kinds for k in ("moved", "renumbered")), eid  # "nothing renumbered or moved"
 
 
-def test_kinds_match_in_russian() -> None:
-    got = reported("rus")
+@pytest.mark.parametrize("lang", ["rus", "kaz"])
+def test_kinds_match_in_both_official_languages(lang: str) -> None:
+    got = reported(lang)
     assert {eid: c.kind for eid, c in got.items()} == expected()
 
 
-@pytest.mark.parametrize("lang", ["kaz", "eng"])
-def test_kinds_match_except_amended_reworded_borderline(lang: str) -> None:
-    """Kazakh and English renderings of the same edit keep a different share of words: the structural kinds
-    (inserted, repealed) match exactly; amended/reworded may differ where the similarity is near 0.5."""
-    got, exp = reported(lang), expected()
+def test_kinds_in_english_match_except_one_borderline_rewording() -> None:
+    """The English rendering of 121(2) keeps exactly half its words ("The principles referred to in paragraph 1
+    of this Article …"), so it counts as amended where the Russian and Kazakh (47% and 40% kept) are reworded."""
+    got, exp = reported("eng"), expected()
     mismatches = {eid for eid, c in got.items() if c.kind != exp[eid]}
-    assert all({got[e].kind, exp[e]} == {"amended", "reworded"} for e in mismatches)
-    assert all(0.35 <= got[e].similarity < 0.5 for e in mismatches)
-    assert len(mismatches) <= 1
+    assert mismatches == {"chp_19__art_121__para_2"}
+    c = got["chp_19__art_121__para_2"]
+    assert c.kind == "amended" and c.similarity == 0.5
 
 
 def test_word_changes_of_an_amendment() -> None:
