@@ -439,3 +439,11 @@ def test_drafts_pass_strict_validation():
         pytest.skip("drafts/ holds no XML yet")
     result = run(str(DRAFTS))
     assert result.exit_code == 0, result.output
+
+
+def test_concordance_yaml_is_checked_by_the_mapping_module():
+    yamls = sorted((DRAFTS / "concordance").glob("*.yaml")) if (DRAFTS / "concordance").exists() else []
+    if not yamls:
+        pytest.skip("drafts/concordance/ holds no YAML yet")
+    report = validate_paths([str(p) for p in yamls])
+    assert [r.kind for r in report.files] == ["concordance"] * len(yamls) and not report.skipped

@@ -33,7 +33,13 @@ def command(paths: tuple[str, ...], lenient: bool, fmt: str, output: str | None)
       lexdraft validate --format junit -o validate.xml drafts/
       lexdraft validate --lenient 'corpus/**/*.xml'
     """
-    report = validate_paths(list(paths), lenient=lenient, on_file=_progress())
+    progress = _progress()
+    try:
+        report = validate_paths(list(paths), lenient=lenient, on_file=progress)
+    finally:
+        if progress:
+            sys.stderr.write("\r\033[K")  # clear the progress line before the report
+            sys.stderr.flush()
     if fmt == "json":
         text = to_json(report)
     elif fmt == "junit":
