@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import AKN, DRAFTS
@@ -10,22 +11,20 @@ CH19 = DRAFTS / "kz-digital-code"
 OLD_DATE, NEW_DATE = "2024-04-01", "2025-07-01"
 
 
-def chapter19(lang: str, date: str, tmp: Path) -> Path:
-    """The chapter-19 draft in ``lang`` (rus, kaz, eng): the committed XML, or — while only the structured text
-    sources exist — the XML the project's importer builds from them."""
-    xml = CH19 / f"{date}-{lang}.xml"
-    if xml.exists():
-        return xml
-    from lexdraft.importer import import_file
-
-    _, data = import_file(str(CH19 / "src" / f"{date}-{lang}.txt"))
-    out = tmp / f"{date}-{lang}.xml"
-    out.write_bytes(data)
-    return out
+def chapter19(lang: str, date: str) -> Path:
+    """The committed chapter-19 draft in ``lang`` (rus, kaz, eng)."""
+    return CH19 / f"{date}-{lang}.xml"
 
 
-def chapter19_pair(lang: str, tmp: Path) -> tuple[Path, Path]:
-    return chapter19(lang, OLD_DATE, tmp), chapter19(lang, NEW_DATE, tmp)
+def chapter19_pair(lang: str) -> tuple[Path, Path]:
+    return chapter19(lang, OLD_DATE), chapter19(lang, NEW_DATE)
+
+
+def expected_changes() -> list[tuple[int, str, str]]:
+    """(number, eId, kind) of every change the revised draft makes, from drafts/kz-digital-code/CHANGES.md — the
+    list the drafts' author checked against both texts (the expected answer for diff and redline)."""
+    text = (CH19 / "CHANGES.md").read_text(encoding="utf-8")
+    return [(int(n), eid, kind) for n, eid, kind in re.findall(r"^\| (\d+) \| `([^`]+)` \| (\w+) \|", text, re.M)]
 
 
 ES_OLD = AKN / "es-boe-2018-16673-original.xml"

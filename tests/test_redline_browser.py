@@ -18,7 +18,7 @@ from lexdraft.akn import load
 from lexdraft.cli import main
 from lexdraft.compare import diff_documents
 from lexdraft.render.rows import build
-from redline_support import AI_NEW, AI_OLD, IMG, SCRIPT, chapter19_pair, hostile_pair
+from redline_support import AI_NEW, AI_OLD, ES_NEW, ES_OLD, IMG, SCRIPT, chapter19_pair, expected_changes, hostile_pair
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def _redline(tmp: Path, old: Path, new: Path, *extra: str) -> Path:
 @pytest.fixture(scope="module")
 def ch19(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("browser")
-    old, new = chapter19_pair("rus", tmp)
+    old, new = chapter19_pair("rus")
     o, n = load(str(old)), load(str(new))
     cs = diff_documents(o, n)
     return _redline(tmp, old, new), cs, build(cs, o, n, "ru")
@@ -109,7 +109,7 @@ def test_chapter19_in_the_browser(browser, ch19):
         for _ in range(3):
             page.keyboard.press("n")
         focused = page.evaluate("[document.activeElement.id, document.activeElement.dataset.eid]")
-        assert focused == ["row-3", model.rows[2].eid]
+        assert focused == ["row-3", expected_changes()[2][1]]  # the third change listed in CHANGES.md
         assert page.inner_text("#counter") == f"изменение 3 из {len(model.rows)}"
         page.keyboard.press("p")
         assert page.evaluate("document.activeElement.id") == "row-2"
@@ -239,6 +239,22 @@ def test_eu_ai_act_redline_opens_quickly(browser, tmp_path):
         assert elapsed < 20  # generous: "a few seconds" on a loaded CI machine
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "eu-ai-act-redline.png"))
+        s.assert_clean()
+    finally:
+        s.close()
+
+
+def test_folded_context_opens_on_click(browser, tmp_path):
+    path = _redline(tmp_path, ES_OLD, ES_NEW)
+    s = Session(browser, path)
+    try:
+        page = s.open()
+        fold = page.locator("#row-1 .fold").first
+        assert not fold.is_visible()
+        page.locator("#row-1 button.more").first.click()
+        assert fold.is_visible()
+        page.emulate_media(media="print")
+        assert page.locator("#row-2 .fold").first.is_visible()  # print shows the whole text
         s.assert_clean()
     finally:
         s.close()

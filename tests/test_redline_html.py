@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import pytest
 from click.testing import CliRunner
+from markupsafe import escape
 
 from lexdraft.akn import load
 from lexdraft.cli import main
 from lexdraft.compare import diff_documents
 from lexdraft.render.html import render_html
 from redline_support import AI_NEW, AI_OLD, ES_NEW, ES_OLD, chapter19_pair
+from conftest import DRAFTS
 
 
 def _run(*args):
@@ -21,7 +23,7 @@ def _run(*args):
 
 @pytest.fixture(scope="module")
 def ch19(tmp_path_factory):
-    return chapter19_pair("rus", tmp_path_factory.mktemp("ch19"))
+    return chapter19_pair("rus")
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +89,7 @@ def test_russian_labels_and_counts(ch19, ch19_html):
 
 
 def test_kazakh_labels_and_ui_lang_override(tmp_path):
-    old, new = chapter19_pair("kaz", tmp_path)
+    old, new = chapter19_pair("kaz")
     out = tmp_path / "kk.html"
     assert _run("redline", old, new, "-o", out, "--no-timestamp")[0] == 0
     html = out.read_text(encoding="utf-8")
@@ -161,3 +163,31 @@ def test_help_has_examples():
     for cmd in ("redline", "table"):
         code, text = _run(cmd, "--help")
         assert code == 0 and "Examples" in text
+
+
+def test_long_unchanged_runs_fold_but_stay_in_the_file():
+    o, n = load(str(ES_OLD)), load(str(ES_NEW))
+    html = render_html(diff_documents(o, n), o, n)
+    assert 'class="fold"' in html
+    # folding hides, never drops: every word of an amended article is still in the file
+    text = re.sub(r"<[^>]+>", "", html)
+    article = n.find("art_2")
+    assert all(w in text for w in article.text.split()[:200])
+
+
+def test_curated_concordance_in_the_margin(tmp_path):
+    conc = DRAFTS / "concordance" / "kz-digital-code-ch19.yaml"
+    out = tmp_path / "r.html"
+    old, new = chapter19_pair("rus")
+    code, output = _run("redline", old, new, "-o", out, "--concordance", conc, "--no-timestamp")
+    assert code == 0, output
+    html = out.read_text(encoding="utf-8")
+    from lexdraft.concordance import load_concordance
+
+    c = load_concordance(str(conc))
+    version = c.version_of(str(new))
+    links = [ln for ln in c.links if ln.draft and c.applies(ln, version)]
+    assert links
+    assert html.count('<details class="ce">') >= len({(ln.draft, ln.citation) for ln in links})
+    for ln in links[:10]:
+        assert str(escape(ln.rationale)) in html

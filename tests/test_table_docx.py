@@ -21,7 +21,7 @@ from redline_support import ES_NEW, ES_OLD, chapter19_pair
 @pytest.fixture(scope="module")
 def kk_docx(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("docx")
-    old, new = chapter19_pair("kaz", tmp)
+    old, new = chapter19_pair("kaz")
     out = tmp / "table-kk.docx"
     result = CliRunner().invoke(main, ["table", str(old), str(new), "-o", str(out), "--no-timestamp"])
     assert result.exit_code == 0, result.output
