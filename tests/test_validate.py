@@ -447,3 +447,45 @@ def test_concordance_yaml_is_checked_by_the_mapping_module():
         pytest.skip("drafts/concordance/ holds no YAML yet")
     report = validate_paths([str(p) for p in yamls])
     assert [r.kind for r in report.files] == ["concordance"] * len(yamls) and not report.skipped
+
+
+# ---- property: numbering sequences -------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from lexdraft.model import Unit  # noqa: E402
+from lexdraft.validate.rules import _sequence  # noqa: E402
+
+
+@st.composite
+def kazakh_sequences(draw):
+    """Article numbers as a Kazakh drafter writes them: consecutive bases, each followed by 0–3 insertions."""
+    start = draw(st.integers(1, 200))
+    labels = []
+    for base in range(start, start + draw(st.integers(1, 12))):
+        labels.append(str(base))
+        labels += [f"{base}-{k}" for k in range(1, draw(st.integers(0, 3)) + 1)]
+    return labels
+
+
+def _units(labels):
+    return [Unit(kind="article", num=f"Статья {lb}.", line=i + 1) for i, lb in enumerate(labels)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(kazakh_sequences())
+def test_any_well_formed_kazakh_sequence_is_clean(labels):
+    assert _sequence(_units(labels), "x.xml", "article", ERROR) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(kazakh_sequences(), st.data())
+def test_a_repeated_or_swapped_number_is_always_an_error(labels, data):
+    if len(labels) < 2:
+        return
+    i = data.draw(st.integers(0, len(labels) - 2))
+    swapped = labels[:i] + [labels[i + 1], labels[i]] + labels[i + 2:]
+    repeated = labels[: i + 1] + [labels[i]] + labels[i + 1:]
+    for bad in (swapped, repeated):
+        found = _sequence(_units(bad), "x.xml", "article", ERROR)
+        assert any(f.severity == ERROR for f in found), bad

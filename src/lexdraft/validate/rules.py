@@ -7,7 +7,7 @@ Every rule is a pure function ``(tree or document, path) -> list[Finding]`` on o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -32,6 +32,7 @@ MAY_RESTART = frozenset(
     "article section chapter subchapter part subpart title subtitle book tome division subdivision rule "
     "hcontainer recital citation clause".split()
 )
+QUOTED = frozenset({"quotedStructure", "embeddedStructure"})
 _SEGMENT = r"[A-Za-z][A-Za-z0-9]*(?:_[^_\s]+)?"
 CONVENTION = re.compile(rf"^{_SEGMENT}(?:__{_SEGMENT})*$")
 
@@ -126,6 +127,8 @@ def eid_paths(tree: etree._ElementTree, path: str, severity: str = ERROR, always
                 continue
             eid = c.get("eId")
             kind = local(c)
+            if kind in QUOTED:
+                continue  # quoted text of an amendment follows the amended document's ids
             if eid and kind in UNIT_TAGS:
                 _check_unit(c, kind, eid, ancestors, unit, add)
             visit(c, ancestors + (eid,) if eid else ancestors, eid if eid and kind in UNIT_TAGS else unit)
@@ -134,7 +137,8 @@ def eid_paths(tree: etree._ElementTree, path: str, severity: str = ERROR, always
     return found
 
 
-def _check_unit(el, kind: str, eid: str, ancestors: tuple[str, ...], unit: str, add) -> None:
+def _check_unit(el: etree._Element, kind: str, eid: str, ancestors: tuple[str, ...], unit: str,
+                add: Callable[[etree._Element, str], None]) -> None:
     """``unit``: the eId of the nearest enclosing unit ("" at the top of a body)."""
     if not CONVENTION.match(eid):
         add(el, f"eId '{eid}' of <{kind}> does not follow the naming convention (e.g. chp_19__art_125__para_2)")
