@@ -146,7 +146,8 @@ def render_docx(
         kinds = ", ".join(lb.kind_label(k, lang) for k in r.kinds)
         cells[1].add_paragraph().add_run(f"({kinds})").italic = True
         if r.moved_from:
-            cells[1].add_paragraph(L["moved_from"].replace("{where}", r.moved_from.citation))
+            key = "moved_from" if r.moved_from.anchor else "formerly"
+            cells[1].add_paragraph(L[key].replace("{where}", r.moved_from.citation))
         _cell_lines(cells[2], r.old, L["absent"])
         _cell_lines(cells[3], r.new, L["delete"])
         cells[4].paragraphs[0].text = notes.justification(r.eid)

@@ -313,7 +313,7 @@ class _Builder:
     def rows(self, ch: Change, chapter: str, provision: str, out: list[Row]) -> None:
         if not ch.changed or ch.placement == "from":  # a cross-parent move gets its row at the new place
             return
-        lines = self.placed_lines(ch, 0)
+        lines = self.change_lines(ch, 0)  # in the table a moved unit shows its old and its new text
         own_changed = ch.kinds != ("unchanged",)
         if ch.kind in WHOLE_KINDS or not ch.children or not any(c.changed for c in ch.children):
             out.append(self.row(ch, lines, chapter, provision))
@@ -362,7 +362,19 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
                             b.change_lines(ch, 0), list(range(first + 1, len(rows) + 1)), moved_from=b.moved(ch)))
     for i, r in enumerate(rows, 1):
         r.number = i
-    return RenderModel(rows, _with_ghosts(blocks, cs, b), chapters, cs.summary(), chapter_counts)
+    blocks = _with_ghosts(blocks, cs, b)
+    _drop_dangling_links(rows, blocks)
+    return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts)
+
+
+def _drop_dangling_links(rows: list[Row], blocks: list[Block]) -> None:
+    """A "moved from" link needs a place to land (a ghost, or the sub-unit's old line); without one the citation
+    stays and the link goes."""
+    anchors = {b.anchor for b in blocks} | {ln.anchor for b in blocks for ln in b.lines}
+    for item in (*rows, *blocks):
+        m = item.moved_from
+        if m is not None and m.anchor and m.anchor not in anchors:
+            item.moved_from = Moved(m.citation, "")
 
 
 def _with_ghosts(blocks: list[Block], cs: ChangeSet, b: _Builder) -> list[Block]:
