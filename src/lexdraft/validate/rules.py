@@ -154,7 +154,7 @@ def _check_unit(el: etree._Element, kind: str, eid: str, ancestors: tuple[str, .
     allowed = EID_PREFIXES.get(kind)
     if allowed and name not in allowed and name != kind:
         add(el, f"eId '{eid}' names '{name}' but the element is <{kind}> (expected '{allowed[0]}_…')")
-    lbl = num_label(_num_of(el))
+    lbl = number_label(_num_of(el))
     if lbl and number and not _same_number(number, lbl):
         add(el, f"eId '{eid}' says number '{number}' but <num> says '{lbl}'")
 
@@ -225,10 +225,15 @@ _LATIN_INSERT = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octi
 _LATIN_RE = re.compile(r"(\d+)[\s.-]*(" + "|".join(_LATIN_INSERT) + r")\b", re.IGNORECASE)
 
 
+def number_label(num: str) -> str:
+    """The bare number of a ``<num>``, keeping Latin insertions (Italian/Spanish ``1-bis``) that
+    ``numbering.label`` drops."""
+    m = _LATIN_RE.search(num or "")
+    return f"{m.group(1)}-{m.group(2).lower()}" if m else num_label(num)
+
+
 def unit_label(unit: Unit) -> str:
-    """The unit's number, keeping Latin insertions (Italian/Spanish ``1-bis``) that ``numbering.label`` drops."""
-    m = _LATIN_RE.search(unit.num or "")
-    return f"{m.group(1)}-{m.group(2).lower()}" if m else unit.label
+    return number_label(unit.num)
 
 
 def _position(lbl: str, style: str) -> tuple[int, int] | None:
