@@ -206,12 +206,12 @@ def frbr(tree: etree._ElementTree, path: str, severity: str = ERROR) -> list[Fin
             if not ev.startswith(wv.rstrip("/") + "/"):
                 found.append(Finding(path, e.sourceline, "frbr", severity,
                                      f"expression {name} '{ev}' does not extend the work's '{wv}'"))
-        lang = _child(expr, "FRBRlanguage")
-        if lang is None or not (lang.get("language") or "").strip():
-            found.append(Finding(path, expr.sourceline, "frbr", severity, "the expression has no FRBRlanguage"))
-        date = _child(expr, "FRBRdate")
-        if date is None or not (date.get("date") or "").strip():
-            found.append(Finding(path, expr.sourceline, "frbr", severity, "the expression has no FRBRdate"))
+        for name, attr in (("FRBRlanguage", "language"), ("FRBRdate", "date")):
+            el = _child(expr, name)
+            if el is None or not (el.get(attr) or "").strip():
+                where = expr if el is None else el
+                what = "has no" if el is None else f"has an empty {attr} in its"
+                found.append(Finding(path, where.sourceline, "frbr", severity, f"the expression {what} {name}"))
     return found
 
 
