@@ -342,6 +342,24 @@ def test_exit_codes(tmp_path):
     assert run().exit_code == 2  # no PATH: click usage error
 
 
+def test_lenient_option_through_the_command(tmp_path):
+    year_only = BASE.replace('<FRBRdate date="2024-04-01" name="draft"/>', '<FRBRdate date="2024" name="draft"/>')
+    path = _write(tmp_path, year_only)
+    assert run(str(path)).exit_code == 1
+    result = run("--lenient", str(path))
+    assert result.exit_code == 0 and "(lenient XSD)" in result.output
+    # the Tanzanian constitution's year-only date passes leniently, Indigo's <staticContent> does not
+    lenient = run("--lenient", str(AKN / "tz-constitution-1977-swa.xml")).output
+    assert "staticContent" in lenient and "'1977'" not in lenient
+
+
+def test_text_report_to_a_file(tmp_path):
+    out = tmp_path / "report.txt"
+    result = run("-o", str(out), str(AKN / "es-boe-2018-16673-final.xml"))
+    assert result.exit_code == 1 and result.output == ""
+    assert out.read_text(encoding="utf-8").splitlines()[-1] == "1 file checked (strict XSD): 1 invalid, 2 errors, 0 warnings"
+
+
 def test_warnings_alone_exit_zero():
     result = run(str(AKN / "za-judgment-2008-11-26.xml"))
     assert result.exit_code == 0 and "warning [ref-resolves]" in result.output
