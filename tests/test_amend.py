@@ -233,3 +233,98 @@ def test_round_trip_on_generated_documents(pair):
     # …and through the Russian text a drafter reads.
     text = amend_text(old, new)
     assert provisions_text(apply(old, parse_text(text).operations)) == provisions_text(new)
+
+
+# ---------------------------------------------------------------- AKN amendment documents
+
+@pytest.fixture(scope="module")
+def strict_schema():
+    from lexdraft.validate.schema import compile_schema
+
+    return compile_schema()
+
+
+def _akn_round_trip(old: Document, new: Document, tmp_path, schema) -> Document:
+    from lexdraft.akn import parse_bytes
+    from lexdraft.amend.akn_amendment import read_instrument, to_akn
+    from lexdraft.amend.instructions import language_of
+
+    ops = amend_operations(old, new)
+    data = to_akn(ops, old, language_of(old), new.frbr.date, warning=old.provenance.warning)
+    tree = parse_bytes(data, "amendment.xml").tree
+    assert schema.validate(tree), [e.message for e in schema.error_log][:3]
+    assert to_akn(ops, old, language_of(old), new.frbr.date, warning=old.provenance.warning) == data  # deterministic
+    path = tmp_path / "amendment.xml"
+    path.write_bytes(data)
+    return apply(old, read_instrument(str(path)).operations)
+
+
+@pytest.mark.parametrize("lang", ["rus", "kaz", "eng"])
+def test_chapter19_akn_amendment_is_valid_and_round_trips(ch19, lang, tmp_path, strict_schema):
+    old, new = ch19[lang]
+    assert provisions_text(_akn_round_trip(old, new, tmp_path, strict_schema)) == provisions_text(new)
+
+
+def test_akn_amendment_structure(ch19):
+    from lexdraft.akn import parse_bytes
+    from lexdraft.akn import local as lname
+    from lexdraft.amend.akn_amendment import to_akn
+
+    old, new = ch19["rus"]
+    tree = parse_bytes(to_akn(amend_operations(old, new), old, "rus", new.frbr.date), "a.xml").tree
+    names = [lname(e) for e in tree.iter() if isinstance(e.tag, str)]
+    assert names.count("mod") == names.count("textualMod") == len(amend_operations(old, new))
+    types = {e.get("type") for e in tree.iter() if isinstance(e.tag, str) and lname(e) == "textualMod"}
+    assert types == {"substitution", "insertion", "repeal"}
+    assert "quotedStructure" in names and "quotedText" in names
+    dest = [e.get("href") for e in tree.iter() if isinstance(e.tag, str) and lname(e) == "destination"]
+    assert "/akn/kz/act/code/2024/digital-code-ch19-reconstruction/rus@2024-04-01/!main#chp_19__art_121__para_2" in dest
+
+
+def test_spanish_pair_akn_round_trip(tmp_path, strict_schema):
+    old = load(str(AKN / "es-boe-2018-16673-original.xml"))
+    new = load(str(AKN / "es-boe-2018-16673-final.xml"))
+    assert provisions_text(_akn_round_trip(old, new, tmp_path, strict_schema)) == provisions_text(new)
+
+
+@pytest.mark.slow
+def test_eu_ai_act_akn_round_trip(tmp_path, strict_schema):
+    old = load(str(DRAFTS / "foreign" / "eu-ai-act" / "2021-04-21-eng.xml"))
+    new = load(str(DRAFTS / "foreign" / "eu-ai-act" / "2024-06-13-eng.xml"))
+    assert provisions_text(_akn_round_trip(old, new, tmp_path, strict_schema)) == provisions_text(new)
+
+
+# ---------------------------------------------------------------- real instruments (--show) and the CLI
+
+def test_show_lists_real_instruments():
+    from lexdraft.amend.akn_amendment import list_instructions
+
+    it, dialect = list_instructions(str(AKN / "it-senato-emend-755-1.1.xml"))
+    assert dialect == "akn3-csd" and len(it) == 1
+    assert it[0].action == "delete_words" and it[0].quotes == ["in tutti i suoi generi e manifestazioni"]
+    assert it[0].text.startswith("Al comma 1, primo periodo, sopprimere le parole")
+    de, dialect = list_instructions(str(AKN / "de-aendg-2017-s419.xml"))
+    assert dialect == "ldml-de" and len(de) == 1
+    assert de[0].action == "replace_words" and de[0].target == "§ 20 Absatz 1 Satz 2"
+    assert de[0].quotes == ["§ 9 Abs. 1 Satz 2, Abs. 2", "§ 9 Absatz 1 Satz 2, Absatz 2 oder 3"]
+    assert "„§ 9 Abs. 1 Satz 2, Abs. 2“ durch die Wörter" in de[0].text
+
+
+def test_cli_amend_text_json_and_show(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from lexdraft.cli import main
+
+    old, new = str(CH19 / "2024-04-01-rus.xml"), str(CH19 / "2025-07-01-rus.xml")
+    r = CliRunner().invoke(main, ["amend", old, new])
+    assert r.exit_code == 0 and "1) пункт 2 статьи 121 изложить в следующей редакции:" in r.output
+    r = CliRunner().invoke(main, ["amend", old, new, "--format", "json"])
+    data = json.loads(r.output)
+    assert data["format"] == "lexdraft.amendment/1" and data["rule"]["keep_at_least"] == KEEP_AT_LEAST
+    assert data["instructions"][1]["action"] == "insert"
+    r = CliRunner().invoke(main, ["amend", "--show", str(AKN / "de-aendg-2017-s419.xml"), "--format", "json"])
+    assert json.loads(r.output)["instructions"][0]["action"] == "replace_words"
+    r = CliRunner().invoke(main, ["amend", old])
+    assert r.exit_code == 2 and "give OLD and NEW" in r.output

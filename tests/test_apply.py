@@ -121,3 +121,30 @@ def test_quoted_structure_nesting():
     assert (art.num, art.heading) == ("Статья 5.", "Заголовок")
     assert [c.num for c in art.children] == ["1.", "2."]
     assert art.children[0].children[0].children[0].num == "а)"
+
+
+def test_cli_apply_round_trip_and_nothing_written_on_error(tmp_path):
+    from click.testing import CliRunner
+
+    from lexdraft.cli import main
+
+    old, new = str(BASE), str(DRAFTS / "kz-digital-code" / "2025-07-01-rus.xml")
+    amendment = tmp_path / "amendment.xml"
+    r = CliRunner().invoke(main, ["amend", old, new, "--format", "akn", "-o", str(amendment)])
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "out.xml"
+    r = CliRunner().invoke(main, ["apply", old, str(amendment), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    result = load(str(out))
+    assert result.frbr.date == "2025-07-01"
+    assert [text_of([u]) for u in result.provisions()] == [text_of([u]) for u in load(new).provisions()]
+    # Russian instruction text, two instructions that do not apply: both reported, nothing written.
+    bad = tmp_path / "bad.txt"
+    bad.write_text("1) пункт 9 статьи 125 исключить;\n2) в пункте 1 статьи 128 слова «нет» заменить словами «да».\n",
+                   encoding="utf-8")
+    out2 = tmp_path / "out2.xml"
+    r = CliRunner().invoke(main, ["apply", old, str(bad), "-o", str(out2)])
+    assert r.exit_code == 2
+    assert f"{bad}:1: instruction 1: article 125 paragraph 9: paragraph 9 not found" in r.output
+    assert f"{bad}:2: instruction 2: words «нет» not found in article 128 paragraph 1" in r.output
+    assert not out2.exists()

@@ -306,10 +306,15 @@ def apply(base: Document, operations: list[Operation], path: str | None = None) 
             if anchor is None:
                 problem(op, f"cannot insert after {why}")
         bound.append((op, target, anchor))
-    if problems:
-        raise AmendmentError(problems, path)
+    failed: set[int] = set()
+    for op, target, anchor in bound:
+        if op.action != "replace_throughout" and (target is None or (op.action == "insert" and op.after is not None
+                                                                      and anchor is None)):
+            failed.add(id(op))
 
     for op, target, anchor in bound:
+        if id(op) in failed:
+            continue  # already reported; the others are still checked so that every problem is listed
         if op.action == "replace_throughout":
             for old, new in op.pairs:
                 sub = Operation("replace_words", old=old, new=new)
@@ -327,7 +332,7 @@ def apply(base: Document, operations: list[Operation], path: str | None = None) 
                 if not n:
                     problem(op, f"words «{old}» not found anywhere in the text")
             continue
-        if any(target is r for r in state.repealed) or (anchor is not None and target is None):
+        if any(target is r for r in state.repealed):
             problem(op, f"{op.target} was repealed by an earlier instruction")
             continue
         if op.action == "rewrite":

@@ -164,7 +164,7 @@ def _ru(op: Operation, path) -> str:
     if a == "repeal":
         return f"{cite_ru(path, 'acc')} исключить"
     if a == "renumber":
-        kind = path[-1][0]
+        kind = op.target.path[-1][0] if op.target.path else "article"
         return f"{cite_ru(path, 'acc')} считать {RU.get(kind, (kind,) * 5)[3]} {_num(kind, _label(op.new), 'rus')}"
     if a == "replace_words":
         one = " " not in op.old.strip() and " " not in op.new.strip()
@@ -196,7 +196,7 @@ def _kk(op: Operation, path) -> str:
     if a == "repeal":
         return f"{cite_kk(path, 'nom')} алып тасталсын"
     if a == "renumber":
-        kind = path[-1][0]
+        kind = op.target.path[-1][0] if op.target.path else "article"
         return f"{cite_kk(path, 'nom')} {_kk_unit(kind, _label(op.new), KK.get(kind, (kind,))[0])} деп есептелсін"
     where = f"{cite_kk(path, 'attr')} " if path else ""
     if a == "replace_words":
@@ -232,7 +232,7 @@ def _en(op: Operation, path) -> str:
     if a == "repeal":
         return f"{cited} is deleted"
     if a == "renumber":
-        kind = path[-1][0]
+        kind = op.target.path[-1][0] if op.target.path else "article"
         return f"{cited} is renumbered as {EN.get(kind, kind)} {_num(kind, _label(op.new), 'eng')}"
     if a == "replace_words":
         return f"{where}the words {q(op.old, 'eng')} are replaced by {q(op.new, 'eng')}"

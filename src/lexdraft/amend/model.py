@@ -87,6 +87,7 @@ class Instrument:
     path: str = ""
     language: str = ""
     title: str = ""
+    date: str = ""  # the amended version's date, when the instrument says
 
 
 def repealed_wording(language: str, kind: str, country: str = "kz") -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import LexdraftError
+from ..importer import classify, parse_lines
 from ..model import Unit
 from .model import Instrument, Operation, Ref, repealed_wording
 
@@ -134,42 +135,17 @@ def citation(text: str) -> tuple[tuple[str, str], ...]:
 
 # ---------------------------------------------------------------- quoted structures
 
-_QS_LINES = [
-    ("chapter", 0, re.compile(r"^(Глава\s+\d+(?:-\d+)*\.?)\s*(.*)$")),
-    ("article", 1, re.compile(r"^(Статья\s+\d+(?:-\d+)*\.?)\s*(.*)$")),
-    ("paragraph", 2, re.compile(r"^(\d+(?:-\d+)*\.)\s+(.*)$")),
-    ("point", 3, re.compile(r"^(\d+(?:-\d+)*\))\s+(.*)$")),
-    ("point", 4, re.compile(r"^([а-яa-z]\))\s+(.*)$")),
-]
+_WRAPPER = "Статья 0."  # a provision around a quoted paragraph or point, which cannot stand alone
 
 
-def quoted_units(quote: str) -> list[Unit]:
-    """Units from quoted wording in the structured-text form ("Статья 126-1. Heading", "1. …", "1) …")."""
-    tops: list[Unit] = []
-    stack: list[tuple[int, Unit]] = []
-    for raw in quote.split("\n"):
-        line = raw.strip()
-        if not line:
-            continue
-        for kind, rank, rx in _QS_LINES:
-            m = rx.match(line)
-            if m:
-                if kind in ("article", "chapter"):
-                    unit = Unit(kind=kind, num=m.group(1), heading=m.group(2).strip())
-                else:
-                    unit = Unit(kind=kind, num=m.group(1), text=m.group(2).strip())
-                while stack and stack[-1][0] >= rank:
-                    stack.pop()
-                (stack[-1][1].children if stack else tops).append(unit)
-                stack.append((rank, unit))
-                break
-        else:
-            if stack:
-                u = stack[-1][1]
-                u.text = f"{u.text}\n{line}" if u.text else line
-            else:
-                tops.append(Unit(kind="subparagraph", text=line))
-    return tops
+def quoted_units(quote: str, path: str = "<text>", line: int = 1) -> list[Unit]:
+    """Units from quoted wording in the structured-text format of ``lexdraft import`` ("Статья 126-1. …",
+    "126-1-бап. …", "1. …", "1) …"), read by the importer's own reader."""
+    lines = [x.strip() for x in quote.split("\n")]
+    first = classify(next((x for x in lines if x), ""), line)
+    if first is not None and first.kind in ("article", "chapter", "section", "part", "container"):
+        return parse_lines(lines, path, line)
+    return parse_lines([_WRAPPER] + lines, path, line - 1)[0].children
 
 
 # ---------------------------------------------------------------- statements -> operations
@@ -231,14 +207,14 @@ def parse_text(text: str, path: str = "<text>") -> Instrument:
             return Operation(action, number=number, line=st.line, **kw)
 
         if m := _RX["rewrite"].match(body):
-            units = quoted_units(qs[0])
+            units = quoted_units(qs[0], path, st.line + 1)
             if len(units) != 1:
                 raise LexdraftError(f"instruction {number}: the new wording must hold one unit", path, st.line)
             ops.append(op("rewrite", target=Ref(_cit(m, group)), unit=units[0]))
         elif m := _RX["heading"].match(body):
             ops.append(op("rewrite_heading", target=Ref(_cit(m, group)), new=" ".join(qs[0].split())))
         elif m := _RX["insert"].match(body):
-            units = quoted_units(qs[0])
+            units = quoted_units(qs[0], path, st.line + 1)
             if not units:
                 raise LexdraftError(f"instruction {number}: nothing to insert", path, st.line)
             for u in units:
