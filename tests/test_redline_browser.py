@@ -129,11 +129,15 @@ def test_chapter19_in_the_browser(browser, ch19):
 
         # Search a word: only rows containing it remain.
         page.fill("#f-search", "маркировк")
+        page.wait_for_function("() => document.querySelectorAll('mark.hit').length > 0")
         hits = _visible_rows(page)
         want = [r.eid for r in model.rows
                 if "маркировк" in " ".join(op.text for ln in r.old + r.new for op in (*ln.heading, *ln.text)).lower()]
         assert hits == want and 0 < len(hits) < len(model.rows)
+        marks = page.eval_on_selector_all("mark.hit", "ms => ms.map(m => m.textContent.toLowerCase())")
+        assert marks and set(marks) == {"маркировк"}
         page.fill("#f-search", "")
+        page.wait_for_function("() => document.querySelectorAll('mark.hit').length === 0")
 
         # Switch views with keys and buttons.
         page.locator("body").click(position={"x": 5, "y": 5})
@@ -142,6 +146,10 @@ def test_chapter19_in_the_browser(browser, ch19):
         assert page.locator("#view-text del").first.is_visible()
         page.keyboard.press("3")
         assert page.is_visible("#view-side") and not page.is_visible("#view-text")
+        page.check("#f-changed")
+        assert page.evaluate("[...document.querySelectorAll('#view-text .blk')].filter(b => b.offsetParent)"
+                             ".every(b => b.dataset.changed === '1')")
+        page.uncheck("#f-changed")
         page.click('button[data-view="clean"]')
         assert page.is_visible("#view-text")
         assert page.evaluate("getComputedStyle(document.querySelector('#view-text del')).display") == "none"
@@ -233,6 +241,7 @@ def test_eu_ai_act_redline_opens_quickly(browser, tmp_path):
         page.keyboard.press("2")
         page.keyboard.press("n")
         page.fill("#f-search", "literacy")
+        page.wait_for_function("() => document.querySelectorAll('mark.hit').length > 0")
         assert page.evaluate("[...document.querySelectorAll('#view-text .blk')].filter(b => b.offsetParent)"
                              ".length") >= 1
         print(f"EU AI Act redline: {path.stat().st_size / 1e6:.2f} MB, load + first navigation {elapsed:.2f} s")

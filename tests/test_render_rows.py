@@ -10,12 +10,12 @@ from lexdraft.akn import load
 from lexdraft.compare import diff_documents
 from lexdraft.errors import LexdraftError
 from lexdraft.model import Unit
-from lexdraft.render.annotations import ConcordanceEntry, concordance_from, load_annotations
+from lexdraft.render.annotations import Annotation, Comment, ConcordanceEntry, concordance_from, load_annotations
 from lexdraft.render.citation import cite
 from lexdraft.render.html import render_html
 from lexdraft.render.rows import build, is_mark
 from lexdraft.text import normalize
-from redline_support import ES_NEW, ES_OLD, SCRIPT, chapter19_pair, expected_changes, hostile_pair
+from redline_support import ES_NEW, ES_OLD, IMG, SCRIPT, chapter19_pair, expected_changes, hostile_pair
 from conftest import AKN
 
 
@@ -178,6 +178,12 @@ def test_hostile_text_is_escaped_and_links_are_inert(tmp_path):
     assert "javascript:" not in html  # the ref's href never reaches the output; its text does
     assert "the annex" in html
     assert html.count("<script>") == 1  # ours
+    # the same holds for what reviewers attach: sidecar text and concordance entries
+    hostile = {"label": '"><u class=pwn>', "citation": SCRIPT, "full_text": IMG, "rationale": SCRIPT}
+    html = render_html(cs, o, n, annotations={"art_1__para_1": Annotation(SCRIPT, (Comment(IMG, SCRIPT),))},
+                       concordance={"art_1": [hostile]})
+    assert SCRIPT not in html and "<img" not in html and "<u class=pwn>" not in html
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4
 
 
 def test_annotations_sidecar_yaml_and_json(tmp_path):

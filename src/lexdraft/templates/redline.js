@@ -61,7 +61,14 @@
       if (ok) { nText += 1; }
     });
     sideBlocks.forEach(function (b) { b.classList.toggle("hidden", !matches(b, kind, chapter, query, changedOnly)); });
-    contHeads.forEach(function (h) { h.classList.toggle("hidden", !!chapter && h.getAttribute("data-chapter") !== chapter); });
+    var open = {};  // container headings with at least one visible provision under them
+    textBlocks.forEach(function (b) {
+      if (!b.classList.contains("hidden")) {
+        (b.getAttribute("data-conts") || "").split(" ").forEach(function (a) { open[a] = true; });
+      }
+    });
+    contHeads.forEach(function (h) { h.classList.toggle("hidden", !open[h.id]); });
+    highlight(query);
     if (shown) {
       var view = body.getAttribute("data-view");
       var total = view === "table" ? tableRows.length : textBlocks.length;
@@ -71,6 +78,45 @@
     var cur = current ? $("#row-" + current) : null;
     if (!cur || cur.classList.contains("hidden")) { current = 0; }
     updateCounter();
+  }
+
+  // Search hits are wrapped in <mark> built with DOM calls (text nodes only, never HTML strings).
+  var MAX_HITS = 400;
+  function unhighlight() {
+    $$("mark.hit").forEach(function (m) {
+      var parent = m.parentNode;
+      parent.replaceChild(document.createTextNode(m.textContent), m);
+      parent.normalize();
+    });
+  }
+  function highlight(query) {
+    unhighlight();
+    if (!query || query.length < 2) { return; }
+    var view = body.getAttribute("data-view");
+    var root = $(view === "table" ? "#view-table" : view === "side" ? "#view-side" : "#view-text");
+    if (!root) { return; }
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        var p = n.parentElement;
+        if (!p || p.closest(".hidden, .sr, .fold, button")) { return NodeFilter.FILTER_REJECT; }
+        return n.nodeValue.toLowerCase().indexOf(query) >= 0 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode() && nodes.length < MAX_HITS) { nodes.push(walker.currentNode); }
+    nodes.forEach(function (node) {
+      var at = node.nodeValue.toLowerCase().indexOf(query);
+      while (node && at >= 0) {
+        var hit = node.splitText(at);
+        var rest = hit.splitText(query.length);
+        var mark = document.createElement("mark");
+        mark.className = "hit";
+        hit.parentNode.replaceChild(mark, hit);
+        mark.appendChild(hit);
+        node = rest;
+        at = node.nodeValue.toLowerCase().indexOf(query);
+      }
+    });
   }
 
   function updateCounter() {
@@ -183,7 +229,13 @@
     }
   });
   [fKind, fChapter, fChanged].forEach(function (el) { if (el) { el.addEventListener("change", applyFilters); } });
-  if (fSearch) { fSearch.addEventListener("input", applyFilters); }
+  var pending = 0;
+  if (fSearch) {
+    fSearch.addEventListener("input", function () {
+      clearTimeout(pending);
+      pending = setTimeout(applyFilters, 120);
+    });
+  }
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     var tag = (ev.target && ev.target.tagName) || "";
