@@ -266,6 +266,35 @@ def fold_unnumbered_paragraphs(units: list[Unit]) -> int:
     return folded
 
 
+def renumber_repeats(units: list[Unit], fixes: list[str]) -> None:
+    """Points whose printed numbers repeat (the proposal's Art. 1 prints (a), (a), (b), (c), (d); its Art. 3 prints
+    the 'provider' definition as a second (1), where the PDF has (2)) are numbered in sequence, so each unit has
+    its own number and id. The printed numbers are recorded in the log: an editorial correction, not the source."""
+    for top in units:
+        for u in top.walk():
+            points = [c for c in u.children if c.kind == "point"]
+            nums = [p.num for p in points]
+            if len(set(nums)) == len(nums) or not nums:
+                continue
+            first = nums[0].strip("()")
+            seq = [f"({chr(ord(first) + i)})" if first.isalpha() else f"({int(first) + i})" for i in range(len(nums))]
+            changed = [(p, n) for p, n in zip(points, seq) if p.num != n]
+            where = f"{_path_name(top, u)}"
+            fixes.append(f"{where}: printed point numbers {', '.join(nums[:8])}{'…' if len(nums) > 8 else ''} repeat "
+                         f"'{next(n for n in nums if nums.count(n) > 1)}'; renumbered in sequence "
+                         f"({', '.join(f'{p.num} → {n}' for p, n in changed[:6])}{'…' if len(changed) > 6 else ''}) — "
+                         "an editorial correction, the source prints the repeated number")
+            for p, n in changed:
+                p.num = n
+
+
+def _path_name(top: Unit, unit: Unit) -> str:
+    for art in top.walk():
+        if art.kind == "article" and any(x is unit for x in art.walk()):
+            return art.num + ("" if art is unit else f", {unit.kind} {unit.num}".rstrip())
+    return unit.num or unit.kind
+
+
 def source_defects(src: Path) -> list[str]:
     """What the rebuild repairs by construction, counted in the source file."""
     parsed = read_xml(str(src))
@@ -356,13 +385,14 @@ def normalise(source: Source) -> tuple[Document, bytes]:
         source.fixes.append(f"{n} closing quotation marks printed as opening ones (‘AI system‘) corrected (‘AI system’)")
     replace_from_texts(doc, source)
     made = sum(split_points(u) for u in doc.units)
+    renumber_repeats(doc.units, source.fixes)
     source.fixes.append(f"{made} points run together in the text of other articles split into <point> units "
                         "by the (a)/(1)/(i) sequence splitter")
     frbr = FRBR(work=WORK, date=source.date, language="eng", country="eu", doc_type=source.doc_type,
                 name="ai-act", title=source.title)
     prov = Provenance(status="excerpt", note=NOTE, source=source.source)
     out = Document(str(source.out), "akn3", frbr, doc.units, provenance=prov)
-    data = document_to_akn(out)
+    data = document_to_akn(out, flat_articles=True)  # art_5, as the EU numbers articles through the act
     bad = blocking(check_akn_bytes(data, str(source.out)))
     if bad:
         raise SystemExit(f"{source.out}: still invalid: {bad[0]}")

@@ -150,3 +150,20 @@ def test_property_any_unit_tree_round_trips_and_validates(strict, articles):
     assert _shape(back.units) == _shape(doc.units)
     eids = [u.eid for u in back.walk()]
     assert len(eids) == len(set(eids))
+
+
+def test_flat_article_ids_for_acts_numbered_throughout(strict):
+    units = [Unit("chapter", num="CHAPTER II", heading="PROHIBITED AI PRACTICES", children=[
+        Unit("section", num="SECTION 1", heading="S", children=[Unit("article", num="Article 5", text="x")]),
+        Unit("section", num="SECTION 2", heading="T", children=[Unit("article", num="Article 6", text="y")])])]
+    data = document_to_akn(_doc(units, language="eng"), flat_articles=True)
+    _assert_valid(strict, data)
+    assert [u.eid for u in _reload(data).walk()] == ["chp_ii", "chp_ii__sec_1", "art_5", "chp_ii__sec_2", "art_6"]
+
+
+def test_edited_numbers_are_used_not_a_stale_cached_label():
+    units = [Unit("article", num="Article 3", text="t", children=[Unit("point", num="(1)", text="a"),
+                                                                 Unit("point", num="(1)", text="b")])]
+    _ = [u.label for u in units[0].walk()]  # cache the labels, then correct a number as the normaliser does
+    units[0].children[1].num = "(2)"
+    assert [u.eid for u in _reload(document_to_akn(_doc(units))).walk()] == ["art_3", "art_3__point_1", "art_3__point_2"]

@@ -72,7 +72,7 @@ def eid_component(unit: Unit, counters: dict[str, int]) -> str:
     unnumbered siblings of each kind in order."""
     kind = unit.kind if unit.kind in EID_PREFIX else "hcontainer"
     prefix = EID_PREFIX[kind]
-    lbl = re.sub(r"[^\w.-]", "", unit.label, flags=re.ASCII)
+    lbl = re.sub(r"[^\w.-]", "", num_label(unit.num), flags=re.ASCII)  # not the cached Unit.label: nums may be edited
     if not lbl:
         counters[kind] = counters.get(kind, 0) + 1
         lbl = str(counters[kind])
@@ -100,9 +100,12 @@ def _paragraphs(parent: etree._Element, text: str) -> None:
 PREAMBLE_GROUPS = {"recital": ("recitals", "recs", "rec"), "citation": ("citations", "cits", "cit")}
 
 
-def plan_eids(units: list[Unit]) -> dict[int, str]:
+def plan_eids(units: list[Unit], flat_articles: bool = False) -> dict[int, str]:
     """The eId of every unit, keyed by ``id(unit)``, computed from the hierarchy as ``document_to_akn`` writes
-    them; a preamble group (``<recitals>``, ``<citations>``) opened before a child is keyed by ``-id(child)``."""
+    them; a preamble group (``<recitals>``, ``<citations>``) opened before a child is keyed by ``-id(child)``.
+
+    ``flat_articles``: articles start their own eIds (``art_5``, not ``chp_2__art_5``), as EU publishers number
+    them through the act; ids then stay stable when chapters are renumbered between versions."""
     used: set[str] = set()
     plan: dict[int, str] = {}
 
@@ -110,7 +113,8 @@ def plan_eids(units: list[Unit]) -> dict[int, str]:
         counters: dict[str, int] = {}
         for unit in children:
             comp = eid_component(unit, counters)
-            plan[id(unit)] = eid = _unique(f"{prefix}__{comp}" if prefix else comp, used)
+            base = "" if flat_articles and unit.kind == "article" else prefix
+            plan[id(unit)] = eid = _unique(f"{base}__{comp}" if base else comp, used)
             body(unit.children, eid)
 
     for unit in units:
@@ -124,7 +128,7 @@ def plan_eids(units: list[Unit]) -> dict[int, str]:
             if child.kind != group_kind:
                 group_kind, group_eid, counters = child.kind, _unique(gid, used), {}
                 plan[-id(child)] = group_eid  # the group element opened before this child
-            lbl = re.sub(r"[^\w.-]", "", child.label, flags=re.ASCII)
+            lbl = re.sub(r"[^\w.-]", "", num_label(child.num), flags=re.ASCII)
             if not lbl:
                 counters[prefix] = counters.get(prefix, 0) + 1
                 lbl = str(counters[prefix])
@@ -133,9 +137,9 @@ def plan_eids(units: list[Unit]) -> dict[int, str]:
     return plan
 
 
-def assign_eids(units: list[Unit]) -> None:
+def assign_eids(units: list[Unit], flat_articles: bool = False) -> None:
     """Set ``unit.eid`` on a model to the eIds the writer will give it (the importer's model then matches the file)."""
-    plan = plan_eids(units)
+    plan = plan_eids(units, flat_articles)
     for unit in units:
         for u in unit.walk():
             if id(u) in plan:
@@ -212,12 +216,13 @@ def _meta(doc_el: etree._Element, doc: Document) -> None:
     etree.SubElement(prop, f"{{{LEXDRAFT_NS}}}provenance", attrs)
 
 
-def document_to_akn(doc: Document) -> bytes:
+def document_to_akn(doc: Document, flat_articles: bool = False) -> bytes:
     """Serialise ``doc`` as an AKN 3.0 file (UTF-8 bytes with XML declaration, indented, deterministic).
 
     Needs ``doc.frbr.work``, ``date`` (ISO) and ``language``; ``doc_type`` defaults to ``act`` and ``name`` to
     the last segment of the work URI. ``doc.units`` must hold at least one unit besides a preamble. The caller
     validates the result (``lexdraft import`` does, strictly) — this function never writes files.
+    ``flat_articles``: see ``plan_eids`` (used for the EU AI Act, whose article ids are ``art_N``).
     """
     f = doc.frbr
     doc_type = f.doc_type or "act"
@@ -228,7 +233,7 @@ def document_to_akn(doc: Document) -> bytes:
     if f.title:
         preface = _sub(doc_el, "preface")
         _sub(_sub(preface, "p"), "docTitle").text = f.title
-    plan = plan_eids(doc.units)
+    plan = plan_eids(doc.units, flat_articles)
     for unit in doc.units:
         if unit.kind == "preamble":
             _write_preamble(doc_el, unit, plan)
