@@ -46,6 +46,8 @@ def test_header_repeats_and_rows_do_not_split(kk_docx):
     header = rows[0]._tr.trPr
     assert header is not None and header.find(qn("w:tblHeader")) is not None
     assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+    grid = [int(g.get(qn("w:w"))) for g in doc.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[2] == grid[3] > grid[1] > grid[0]  # the two wording columns get the room
     assert [c.text for c in rows[0].cells] == ["Р/с №", "Құрылымдық элемент", "Қолданыстағы редакция",
                                                "Ұсынылып отырған редакция", "Негіздеме"]
 

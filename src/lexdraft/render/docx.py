@@ -154,6 +154,8 @@ def render_docx(
         for c in notes.comments(r.eid):
             who = " — ".join(x for x in (c.author, c.date) if x)
             cells[4].add_paragraph().add_run(c.text + (f" ({who})" if who else "")).italic = True
+    for column, width in zip(table.columns, WIDTHS):  # the grid (LibreOffice reads it) and every cell (Word)
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, WIDTHS):
             cell.width = Mm(width)
