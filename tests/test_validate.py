@@ -510,3 +510,15 @@ def test_a_repeated_or_swapped_number_is_always_an_error(labels, data):
     for bad in (swapped, repeated):
         found = _sequence(_units(bad), "x.xml", "article", ERROR)
         assert any(f.severity == ERROR for f in found), bad
+
+
+def test_parsed_bytes_are_checked_like_a_file(tmp_path):
+    """``check_parsed`` serves callers holding bytes (an import before it is written): same findings as a file."""
+    from lexdraft.akn import parse_bytes
+    from lexdraft.validate.run import check_parsed
+    from lexdraft.validate.schema import SchemaCache
+
+    text = BASE.replace('href="#chp_19__art_125__para_2"', 'href="#nowhere"')
+    path = _write(tmp_path, text)
+    from_bytes = check_parsed(parse_bytes(text.encode("utf-8"), str(path)), SchemaCache()).findings
+    assert from_bytes == validate_paths([str(path)]).findings and [f.rule for f in from_bytes] == ["ref-resolves"]

@@ -90,6 +90,12 @@ def check_akn(path: str, schemas: SchemaCache, lenient: bool = False) -> FileRes
         parsed = read_xml(path)
     except LexdraftError as exc:
         return FileResult(path, "akn", "", [Finding(path, exc.line, "parse", ERROR, exc.message)])
+    return check_parsed(parsed, schemas, lenient)
+
+
+def check_parsed(parsed: ParsedXml, schemas: SchemaCache, lenient: bool = False) -> FileResult:
+    """Every check on an already parsed file (``akn.parse_bytes`` output: e.g. an import before it is written)."""
+    path = parsed.path
     result = FileResult(path, "akn", parsed.dialect)
     if parsed.dialect != "akn3":
         result.findings.append(Finding(
