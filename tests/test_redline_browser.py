@@ -267,3 +267,18 @@ def test_folded_context_opens_on_click(browser, tmp_path):
         s.assert_clean()
     finally:
         s.close()
+
+
+def test_no_changes_is_said_and_keys_do_nothing_wrong(browser, tmp_path):
+    old, _ = chapter19_pair("eng")
+    path = _redline(tmp_path, old, old)
+    s = Session(browser, path)
+    try:
+        page = s.open()
+        assert "No changes." in page.inner_text("#view-table")
+        for key in ("n", "p", "2", "n", "3", "4", "1"):
+            page.keyboard.press(key)
+        assert page.inner_text("#counter") == "Changes: 0"
+        s.assert_clean()
+    finally:
+        s.close()

@@ -103,7 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
         "deleted_sr": "алып тасталды: ",
         "changes": "Өзгерістер",
         "contents": "Мазмұны",
-        "change_of": "{n} өзгерістің {k}-сі",
+        "change_of": "өзгеріс {k} / {n}",
         "no_change_selected": "Өзгерістер: {n}",
         "rows_total": "Өзгерген құрылымдық элементтер (кесте жолдары): {n}",
         "more": "өзгермеген мәтінді көрсету",
