@@ -522,3 +522,31 @@ def test_parsed_bytes_are_checked_like_a_file(tmp_path):
     path = _write(tmp_path, text)
     from_bytes = check_parsed(parse_bytes(text.encode("utf-8"), str(path)), SchemaCache()).findings
     assert from_bytes == validate_paths([str(path)]).findings and [f.rule for f in from_bytes] == ["ref-resolves"]
+
+
+def test_schema_is_compiled_once_per_run(monkeypatch):
+    from lexdraft.validate import schema
+
+    calls = []
+    real = schema.compile_schema
+    monkeypatch.setattr(schema, "compile_schema", lambda lenient=False: calls.append(lenient) or real(lenient))
+    report = validate_paths([str(AKN / "uk-*.xml"), str(AKN / "leos-*.xml")])
+    assert len(report.files) == 10 and calls == [False]
+
+
+def test_progress_goes_to_stderr_only_on_a_terminal(monkeypatch):
+    import io
+
+    from lexdraft.cli import validate as cli_validate
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert cli_validate._progress() is None  # pytest's stderr is not a terminal
+    fake = Tty()
+    monkeypatch.setattr(sys, "stderr", fake)
+    on_file = cli_validate._progress()
+    on_file("a.xml")
+    on_file("b.xml")
+    assert fake.getvalue().endswith("validating 2: b.xml")
