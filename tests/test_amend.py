@@ -102,10 +102,12 @@ def test_chapter19_round_trip_operations(ch19, lang):
     assert provisions_text(apply(old, amend_operations(old, new))) == provisions_text(new)
 
 
-def test_chapter19_round_trip_through_russian_text(ch19):
-    old, new = ch19["rus"]
-    ops = parse_text(amend_text(old, new)).operations
-    assert provisions_text(apply(old, ops)) == provisions_text(new)
+@pytest.mark.parametrize("lang", ["rus", "kaz"])
+def test_chapter19_round_trip_through_instruction_text(ch19, lang):
+    old, new = ch19[lang]
+    ins = parse_text(amend_text(old, new))
+    assert ins.language == lang
+    assert provisions_text(apply(old, ins.operations)) == provisions_text(new)
 
 
 # ---------------------------------------------------------------- real corpus pairs
@@ -170,12 +172,23 @@ def test_rule_little_kept_rewrites():
 WORDS = ["система", "оператор", "данные", "орган", "право", "порядок", "решение", "риск", "контроль", "учет",
          "человек", "цифровой", "искусственный", "интеллект", "обязан", "вправе", "обеспечивает", "требования"]
 
-sentence = st.lists(st.sampled_from(WORDS), min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+WORDS_KK = ["жүйе", "оператор", "деректер", "орган", "құқық", "тәртіп", "шешім", "тәуекел", "бақылау", "есеп",
+            "адам", "цифрлық", "жасанды", "интеллект", "міндетті", "құқылы", "қамтамасыз", "талаптар"]
+LANG = {
+    "rus": (WORDS, "Статья {}.", "Глава 1.", "Исключен.", ["измененный", "новое", "иное слово"]),
+    "kaz": (WORDS_KK, "{}-бап.", "1-тарау.", "Алып тасталды.", ["өзгертілген", "жаңа", "басқа сөз"]),
+}
+
+
+def _sentences(words):
+    return st.lists(st.sampled_from(words), min_size=4, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 
 @st.composite
-def versions(draw):
+def versions(draw, lang="rus"):
     """A generated chapter (articles → paragraphs → points) and a revision made with drafters' edits."""
+    words, art_num, chapter_num, repealed, replacements = LANG[lang]
+    sentence = _sentences(words)
     n_art = draw(st.integers(1, 4))
     arts = []
     for a in range(1, n_art + 1):
@@ -183,9 +196,9 @@ def versions(draw):
         for p in range(1, draw(st.integers(1, 3)) + 1):
             points = [Unit("point", num=f"{k})", text=draw(sentence)) for k in range(1, draw(st.integers(0, 3)) + 1)]
             paras.append(Unit("paragraph", num=f"{p}.", text=draw(sentence), children=points))
-        arts.append(Unit("article", num=f"Статья {a}.", heading=draw(sentence).rstrip("."), children=paras))
-    old = Document("old.xml", "akn3", FRBR(work="/akn/kz/act/2024/gen", date="2024-01-01", language="rus",
-                                           title="Закон"), [Unit("chapter", num="Глава 1.", heading="Общие", children=arts)],
+        arts.append(Unit("article", num=art_num.format(a), heading=draw(sentence).rstrip("."), children=paras))
+    old = Document("old.xml", "akn3", FRBR(work="/akn/kz/act/2024/gen", date="2024-01-01", language=lang,
+                                           title="Закон"), [Unit("chapter", num=chapter_num, heading="Общие", children=arts)],
                    provenance=Provenance("illustrative", "generated"))
     new_arts = []
     for a, art in enumerate(arts, 1):
@@ -197,7 +210,7 @@ def versions(draw):
             p = draw(st.sampled_from(paras))
             ws = p.text.rstrip(".").split()
             i = draw(st.integers(0, len(ws) - 1))
-            ws[i] = draw(st.sampled_from(["измененный", "новое", "иное слово"]))
+            ws[i] = draw(st.sampled_from(replacements))
             p.text = " ".join(ws) + "."
         elif edit == "heading":
             heading = heading + " и контроль"
@@ -211,15 +224,15 @@ def versions(draw):
             paras.append(Unit("paragraph", num=f"{len(paras) + 1}.", text=draw(sentence)))
         elif edit == "repeal" and len(paras) > 1:
             victim = draw(st.integers(0, len(paras) - 1))
-            paras[victim] = Unit("paragraph", num=paras[victim].num, text="Исключен.")
+            paras[victim] = Unit("paragraph", num=paras[victim].num, text=repealed)
         elif edit == "reword":
             p = draw(st.sampled_from(paras))
             p.text = draw(sentence)
         new_arts.append(Unit("article", num=art.num, heading=heading, children=paras))
         if draw(st.booleans()) and a < 3:
-            new_arts.append(Unit("article", num=f"Статья {a}-1.", heading=draw(sentence).rstrip("."),
+            new_arts.append(Unit("article", num=art_num.format(f"{a}-1"), heading=draw(sentence).rstrip("."),
                                  children=[Unit("paragraph", num="1.", text=draw(sentence))]))
-    new = Document("new.xml", "akn3", old.frbr, [Unit("chapter", num="Глава 1.", heading="Общие", children=new_arts)],
+    new = Document("new.xml", "akn3", old.frbr, [Unit("chapter", num=chapter_num, heading="Общие", children=new_arts)],
                    provenance=old.provenance)
     return old, new
 
@@ -233,6 +246,15 @@ def test_round_trip_on_generated_documents(pair):
     # …and through the Russian text a drafter reads.
     text = amend_text(old, new)
     assert provisions_text(apply(old, parse_text(text).operations)) == provisions_text(new)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(versions("kaz"))
+def test_round_trip_through_kazakh_text_on_generated_documents(pair):
+    old, new = pair
+    ins = parse_text(amend_text(old, new))
+    assert ins.language == "kaz" or not ins.operations
+    assert provisions_text(apply(old, ins.operations)) == provisions_text(new)
 
 
 # ---------------------------------------------------------------- AKN amendment documents

@@ -148,3 +148,26 @@ def test_cli_apply_round_trip_and_nothing_written_on_error(tmp_path):
     assert f"{bad}:1: instruction 1: article 125 paragraph 9: paragraph 9 not found" in r.output
     assert f"{bad}:2: instruction 2: words «нет» not found in article 128 paragraph 1" in r.output
     assert not out2.exists()
+
+
+def test_kazakh_instruction_text():
+    from lexdraft.amend.parse import citation_kk
+
+    assert citation_kk("127-баптың 2-тармағының 3) тармақшасы") == (
+        ("article", "127"), ("paragraph", "2"), ("point", "3"))
+    base = load(str(DRAFTS / "kz-digital-code" / "2024-04-01-kaz.xml"))
+    text = ("1) 125-бапта:\n1-тармақтағы «әзірлеушілер» деген сөздерден кейін «мен иеленушілер» деген сөздермен "
+            "толықтырылсын;\n2-тармақ алып тасталсын;\n"
+            "2) мынадай мазмұндағы 126-1-баппен толықтырылсын:\n«126-1-бап. Жаңа бап\n1. Мәтін.».\n")
+    ins = parse_text(text)
+    assert ins.language == "kaz"
+    assert [(op.action, op.target.path) for op in ins.operations] == [
+        ("insert_words", (("article", "125"), ("paragraph", "1"))),
+        ("repeal", (("article", "125"), ("paragraph", "2"))),
+        ("insert", ()),
+    ]
+    out = apply(base, ins.operations)
+    art125 = next(u for u in out.provisions() if u.label == "125")
+    assert "әзірлеушілер мен иеленушілер" in art125.children[0].text
+    assert art125.children[1].text == "Алып тасталды."
+    assert [u.label for u in out.provisions()].index("126-1") == [u.label for u in out.provisions()].index("126") + 1

@@ -171,16 +171,69 @@ _RX = {
     "group": re.compile(rf"^в\s+(?P<cit>{_CIT_SPAN}):$", re.I),
 }
 
+# Kazakh: the number comes first ("125-бап", "3) тармақша"); citations run outermost first in a genitive chain.
+_KK_STEMS = (("тармақша", "point"), ("тармақ", "paragraph"), ("тармағ", "paragraph"), ("бап", "article"),
+             ("баб", "article"), ("тарау", "chapter"), ("параграф", "section"), ("абзац", "subparagraph"))
+_KK_UNIT = r"(?:\d+(?:-\d+)*-(?:бап|баб|тармақ|тармағ|тарау|параграф|абзац)\w*|\d+(?:-\d+)*\)\s+тармақша\w*)"
+_KK_UNIT_PARTS = re.compile(r"(\d+(?:-\d+)*)(?:-|\)\s+)(\w+)")
+_KK_SPAN = rf"(?:{_KK_UNIT}\s*)+"
+_KK_WORDS = r"деген\s+сөз(?:дер)?"
+_KK_WITH = r"деген\s+сөз(?:дер)?(?:мен|бен)"
+_RX_KK = {
+    "rewrite": re.compile(rf"^(?P<cit>{_KK_SPAN})мынадай редакцияда жазылсын:?\s*{_Q}$", re.I),
+    "heading": re.compile(rf"^(?P<cit>{_KK_SPAN})?тақырыбы мынадай редакцияда жазылсын:?\s*{_Q}$", re.I),
+    "insert": re.compile(rf"^(?P<cit>{_KK_SPAN})?мынадай мазмұндағы\s+(?P<new>{_KK_UNIT})\s*толықтырылсын:?\s*{_Q}$",
+                         re.I),
+    "repeal": re.compile(rf"^(?P<cit>{_KK_SPAN})(?:алып тасталсын|күші жойылды деп танылсын)$", re.I),
+    "renumber": re.compile(rf"^(?P<cit>(?:{_KK_UNIT}\s*)+?)(?P<new>{_KK_UNIT})\s*деп есептелсін$", re.I),
+    "replace": re.compile(rf"^(?P<cit>{_KK_SPAN})?{_Q}\s+{_KK_WORDS}\s+{_Q}\s+{_KK_WITH}\s+ауыстырылсын$", re.I),
+    "insert_words": re.compile(
+        rf"^(?P<cit>{_KK_SPAN})?{_Q}\s+{_KK_WORDS}ден\s+кейін\s+{_Q}\s+{_KK_WITH}\s+толықтырылсын$", re.I),
+    "delete_words": re.compile(rf"^(?P<cit>{_KK_SPAN})?{_Q}\s+{_KK_WORDS}\s+алып тасталсын$", re.I),
+    "throughout": re.compile(
+        rf"^бүкіл мәтін бойынша\s+(?P<old>{_Q}(?:\s*,\s*{_Q})*)\s+{_KK_WORDS}\s+(?:тиісінше\s+)?"
+        rf"(?P<new>{_Q}(?:\s*,\s*{_Q})*)\s+{_KK_WITH}\s+ауыстырылсын$", re.I),
+    "group": re.compile(rf"^(?P<cit>{_KK_SPAN}):$", re.I),
+}
+_KK_VERB = re.compile(r"жазылсын|толықтырылсын|тасталсын|ауыстырылсын|есептелсін|танылсын", re.I)
 
-def _cit(m: re.Match, group: tuple) -> tuple[tuple[str, str], ...]:
-    own = citation(m.group("cit") or "") if "cit" in m.groupdict() else ()
+
+def citation_kk(text: str) -> tuple[tuple[str, str], ...]:
+    """"127-баптың 2-тармағының 3) тармақшасы" -> (("article","127"),("paragraph","2"),("point","3"))."""
+    out = []
+    for m in re.finditer(_KK_UNIT, text, re.I):
+        num, word = _KK_UNIT_PARTS.match(m.group(0)).groups()
+        kind = next(k for stem, k in _KK_STEMS if word.lower().startswith(stem))
+        out.append((kind, num))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    language: str
+    rx: dict
+    citation: object
+    verb: re.Pattern
+
+
+RUSSIAN = _Grammar("rus", _RX, citation, _VERB)
+KAZAKH = _Grammar("kaz", _RX_KK, citation_kk, _KK_VERB)
+
+
+def _cit(m: re.Match, group: tuple, g: _Grammar) -> tuple[tuple[str, str], ...]:
+    own = g.citation(m.group("cit") or "") if "cit" in m.groupdict() else ()  # type: ignore[operator]
     return group + own
 
 
-def parse_text(text: str, path: str = "<text>") -> Instrument:
-    """Operations from Russian instruction text; unknown wording is a ``LexdraftError`` with its line.
+def parse_text(text: str, path: str = "<text>", language: str | None = None) -> Instrument:
+    """Operations from Russian or Kazakh instruction text (the language is recognised from the verbs unless
+    given); unknown wording is a ``LexdraftError`` with its line.
 
-    "… исключить" follows the Kazakh convention: the unit keeps its number and reads "Исключен."."""
+    "… исключить" / "… алып тасталсын" follow the Kazakh convention: the unit keeps its number and reads
+    "Исключен." / "Алып тасталды."."""
+    g = KAZAKH if (language or "").lower() in ("kaz", "kk") or (
+        language is None and _KK_VERB.search(text) and not _VERB.search(text)) else RUSSIAN
+    rx = g.rx
     ops: list[Operation] = []
     group: tuple = ()
     item = 0
@@ -191,13 +244,13 @@ def parse_text(text: str, path: str = "<text>") -> Instrument:
             item, sub, group = int(st.marker.split("-")[0]) if st.marker.isdigit() else item + 1, 0, ()
         if body.startswith("[") and body.endswith("]") or body.startswith("#"):
             continue
-        m = _RX["group"].match(body)
+        m = rx["group"].match(body)
         if m:
-            group = citation(m.group("cit"))
+            group = g.citation(m.group("cit"))  # type: ignore[operator]
             continue
         if body.endswith(":") and _Q not in body:
             continue  # a chapeau: "Внести в … следующие изменения:", "1. В Земельный кодекс …:"
-        if not ops and not st.marker and not (_Q in body or _VERB.search(body)):
+        if not ops and not st.marker and not (_Q in body or g.verb.search(body)):
             continue  # the title and heading lines above the first instruction
         sub += 1
         number = f"{item}.{sub}" if group else str(item or sub)
@@ -206,33 +259,33 @@ def parse_text(text: str, path: str = "<text>") -> Instrument:
         def op(action: str, **kw) -> Operation:
             return Operation(action, number=number, line=st.line, **kw)
 
-        if m := _RX["rewrite"].match(body):
+        if m := rx["rewrite"].match(body):
             units = quoted_units(qs[0], path, st.line + 1)
             if len(units) != 1:
                 raise LexdraftError(f"instruction {number}: the new wording must hold one unit", path, st.line)
-            ops.append(op("rewrite", target=Ref(_cit(m, group)), unit=units[0]))
-        elif m := _RX["heading"].match(body):
-            ops.append(op("rewrite_heading", target=Ref(_cit(m, group)), new=" ".join(qs[0].split())))
-        elif m := _RX["insert"].match(body):
+            ops.append(op("rewrite", target=Ref(_cit(m, group, g)), unit=units[0]))
+        elif m := rx["heading"].match(body):
+            ops.append(op("rewrite_heading", target=Ref(_cit(m, group, g)), new=" ".join(qs[0].split())))
+        elif m := rx["insert"].match(body):
             units = quoted_units(qs[0], path, st.line + 1)
             if not units:
                 raise LexdraftError(f"instruction {number}: nothing to insert", path, st.line)
             for u in units:
-                ops.append(op("insert", target=Ref(_cit(m, group)), unit=u))
-        elif (m := _RX["repeal"].match(body)) or (m := _RX["repeal2"].match(body)):
-            target = Ref(_cit(m, group))
+                ops.append(op("insert", target=Ref(_cit(m, group, g)), unit=u))
+        elif (m := rx["repeal"].match(body)) or ("repeal2" in rx and (m := rx["repeal2"].match(body))):
+            target = Ref(_cit(m, group, g))
             kind = target.path[-1][0] if target.path else ""
-            ops.append(op("repeal", target=target, new=repealed_wording("rus", kind)))
-        elif m := _RX["renumber"].match(body):
-            new = citation(m.group("new"))
-            ops.append(op("renumber", target=Ref(_cit(m, group)), new=_renumbered_num(new[-1])))
-        elif m := _RX["replace"].match(body):
-            ops.append(op("replace_words", target=Ref(_cit(m, group)), old=qs[0], new=qs[1]))
-        elif m := _RX["insert_words"].match(body):
-            ops.append(op("insert_words", target=Ref(_cit(m, group)), old=qs[0], new=qs[1]))
-        elif m := _RX["delete_words"].match(body):
-            ops.append(op("delete_words", target=Ref(_cit(m, group)), old=qs[0]))
-        elif m := _RX["throughout"].match(body):
+            ops.append(op("repeal", target=target, new=repealed_wording(g.language, kind)))
+        elif m := rx["renumber"].match(body):
+            new = g.citation(m.group("new"))  # type: ignore[operator]
+            ops.append(op("renumber", target=Ref(_cit(m, group, g)), new=_renumbered_num(new[-1], g.language)))
+        elif m := rx["replace"].match(body):
+            ops.append(op("replace_words", target=Ref(_cit(m, group, g)), old=qs[0], new=qs[1]))
+        elif m := rx["insert_words"].match(body):
+            ops.append(op("insert_words", target=Ref(_cit(m, group, g)), old=qs[0], new=qs[1]))
+        elif m := rx["delete_words"].match(body):
+            ops.append(op("delete_words", target=Ref(_cit(m, group, g)), old=qs[0]))
+        elif m := rx["throughout"].match(body):
             n_old = m.group("old").count(_Q)
             olds, news = qs[:n_old], qs[n_old:]
             if len(olds) != len(news):
@@ -243,9 +296,10 @@ def parse_text(text: str, path: str = "<text>") -> Instrument:
             shown = body.replace(_Q, "«…»")
             raise LexdraftError(f"instruction {number}: not an instruction lexdraft can read: {shown[:120]}",
                                 path, st.line)
-    return Instrument(ops, path, "rus")
+    return Instrument(ops, path, g.language)
 
 
-def _renumbered_num(pair: tuple[str, str]) -> str:
+def _renumbered_num(pair: tuple[str, str], language: str = "rus") -> str:
     kind, lbl = pair
-    return {"article": f"Статья {lbl}.", "paragraph": f"{lbl}.", "point": f"{lbl})"}.get(kind, lbl)
+    article = f"{lbl}-бап." if language == "kaz" else f"Статья {lbl}."
+    return {"article": article, "paragraph": f"{lbl}.", "point": f"{lbl})"}.get(kind, lbl)
