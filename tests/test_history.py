@@ -144,3 +144,19 @@ def test_blame_html_is_self_contained_escaped_and_deterministic(tmp_path):
 def test_diff_accepts_selectors():
     r = CliRunner().invoke(main, ["diff", "kz-digital-code@2024-04-01", "kz-digital-code@latest"])
     assert r.exit_code == 1 and "6 inserted" in r.output
+
+
+def test_blame_html_escapes_document_text(tmp_path):
+    from lexdraft.akn import load
+    from lexdraft.writer import document_to_akn
+
+    doc = load(str(CH19 / "2024-04-01-rus.xml"))
+    doc.provisions()[0].heading = "<script>alert(1)</script> & «кавычки»"
+    work = tmp_path / "w"
+    work.mkdir()
+    (work / "2024-04-01-rus.xml").write_bytes(document_to_akn(doc))
+    out = tmp_path / "t.html"
+    r = CliRunner().invoke(main, ["blame", str(work), "--html", str(out)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; «кавычки»" in html

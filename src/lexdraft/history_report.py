@@ -91,7 +91,10 @@ def blame_html(work: Work, versions: list[Version], lineages: list[Lineage], pro
                 state = {"original": "original", "inserted": "inserted", "unchanged": "same"}.get(
                     s.kinds[0], "changed")
                 cells.append({"state": state, "text": s.num or s.eid, "title": f"{s.eid}: {', '.join(s.kinds)}"})
-        rows.append({"eid": x.unit.eid, "num": x.unit.num, "heading": x.unit.heading, "depth": x.depth,
+        snippet = x.unit.heading or x.unit.text.split("\n")[0]
+        if len(snippet) > 90:
+            snippet = snippet[:89].rstrip() + "…"
+        rows.append({"eid": x.unit.eid, "num": x.unit.num, "heading": snippet, "depth": x.depth,
                      "introduced": x.introduced.date, "last": x.last_changed.date,
                      "how": ", ".join(x.last_changed.kinds), "cells": cells})
     return env.get_template("history/blame.html.j2").render(
