@@ -550,3 +550,11 @@ def test_progress_goes_to_stderr_only_on_a_terminal(monkeypatch):
     on_file("a.xml")
     on_file("b.xml")
     assert fake.getvalue().endswith("validating 2: b.xml")
+
+
+def test_lenient_turns_repeated_eids_into_warnings_but_not_repeated_xml_ids(corpus_reports):
+    proposal = corpus_reports[True]["eu-ai-act-proposal-2021-206.xml"].findings
+    assert {f.severity for f in proposal if f.rule == "eid-unique"} == {WARNING}
+    assert sum(f.rule == "eid-unique" for f in proposal) == 34
+    crr = corpus_reports[True]["eu-crr-leos-bill-big.xml"].findings
+    assert {f.severity for f in crr if f.rule == "eid-unique"} == {ERROR}

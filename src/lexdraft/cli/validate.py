@@ -16,7 +16,7 @@ from ..validate.reporters import rules_help, to_json, to_junit, write_text
     epilog="\b\nRules (ids are stable; see akn/PROFILE.md):\n" + rules_help(),
 )
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--lenient", is_flag=True, help="Use the lenient XSD (repeated eIds and year-only dates allowed).")
+@click.option("--lenient", is_flag=True, help="Use the lenient XSD (year-only dates allowed; repeated eIds become warnings).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit"]), default="text", show_default=True,
               help="Report format: text for people, json or junit for CI.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,

@@ -48,11 +48,12 @@ def _outside_meta(root: etree._Element) -> Iterator[etree._Element]:
         stack.extend(reversed(list(el)))
 
 
-def duplicate_ids(tree: etree._ElementTree, path: str) -> list[Finding]:
+def duplicate_ids(tree: etree._ElementTree, path: str, eid_severity: str = ERROR) -> list[Finding]:
     """``eid-unique``: an eId (or LEOS-style xml:id) used twice; reported at each repeat with the first line.
 
     As in the XSD, eIds are unique within one document element (a collection's embedded documents each
-    have their own id space); xml:ids are unique in the whole file (XML's own rule).
+    have their own id space); xml:ids are unique in the whole file (XML's own rule) and always an error.
+    ``eid_severity`` is WARNING under ``--lenient``, whose XSD allows repeated eIds.
     """
     found: list[Finding] = []
     xml_ids: dict[str, int | None] = {}
@@ -61,12 +62,13 @@ def duplicate_ids(tree: etree._ElementTree, path: str) -> list[Finding]:
         for c in el:
             if not isinstance(c.tag, str):
                 continue
-            for value, seen, name in ((c.get("eId"), eids, "eId"), (c.get(XML_ID), xml_ids, "xml:id")):
+            for value, seen, name, severity in ((c.get("eId"), eids, "eId", eid_severity),
+                                                (c.get(XML_ID), xml_ids, "xml:id", ERROR)):
                 if value is None:
                     continue
                 if value in seen:
                     where = f"line {seen[value]}" if seen[value] else "earlier"
-                    found.append(Finding(path, c.sourceline, "eid-unique", ERROR,
+                    found.append(Finding(path, c.sourceline, "eid-unique", severity,
                                          f"duplicate {name} '{value}' on <{local(c)}> (first used at {where})"))
                 else:
                     seen[value] = c.sourceline

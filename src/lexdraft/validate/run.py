@@ -106,7 +106,7 @@ def check_parsed(parsed: ParsedXml, schemas: SchemaCache, lenient: bool = False)
         return result
     severity = ERROR if uses_profile(parsed) else WARNING
     tree = parsed.tree
-    unique = rules.duplicate_ids(tree, path)
+    unique = rules.duplicate_ids(tree, path, WARNING if lenient else ERROR)
     found = xsd_findings(tree, schemas.get(lenient), path, rules.duplicated_values(unique))
     found += unique
     found += rules.eid_paths(tree, path, severity, always=severity == ERROR)
