@@ -8,7 +8,7 @@ import click
 
 from ..output import write_atomic
 from ..validate import validate_paths
-from ..validate.reporters import rules_help, to_json, to_junit, write_text
+from ..validate.reporters import rules_help, to_json, to_junit, to_text, write_text
 
 
 @click.command(
@@ -40,29 +40,18 @@ def command(paths: tuple[str, ...], lenient: bool, fmt: str, output: str | None)
         if progress:
             sys.stderr.write("\r\033[K")  # clear the progress line before the report
             sys.stderr.flush()
-    if fmt == "json":
-        text = to_json(report)
-    elif fmt == "junit":
-        text = to_junit(report)
-    else:
-        text = None
     if output:
-        if text is None:
-            import io
-
-            buf = io.StringIO()
-            write_text(report, buf, color=False)
-            text = buf.getvalue()
+        text = {"json": to_json, "junit": to_junit, "text": to_text}[fmt](report)
         write_atomic(output, text, inputs=tuple(r.file for r in report.files))
-    elif text is not None:
-        click.echo(text, nl=False)
-    else:
+    elif fmt == "text":
         write_text(report, click.get_text_stream("stdout"), color=sys.stdout.isatty())
+    else:
+        click.echo(to_json(report) if fmt == "json" else to_junit(report), nl=False)
     sys.exit(report.exit_code)
 
 
 def _progress():
-    """A per-file callback drawing "k/N file" on stderr, only when stderr is a terminal."""
+    """A per-file callback drawing "validating k: file" on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         return None
     state = {"n": 0}

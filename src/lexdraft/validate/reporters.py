@@ -37,10 +37,15 @@ def text_lines(report: Report) -> list[tuple[str, str]]:
     return lines
 
 
+def to_text(report: Report) -> str:
+    """The text report without colour (for files and pipes)."""
+    return "".join(line + "\n" for line, _ in text_lines(report))
+
+
 def write_text(report: Report, stream: TextIO, color: bool) -> None:
     """Plain lines; with ``color`` (stdout is a terminal) each line is coloured by severity through rich."""
     if not color:
-        stream.write("".join(line + "\n" for line, _ in text_lines(report)))
+        stream.write(to_text(report))
         return
     from rich.console import Console
     from rich.text import Text
