@@ -17,13 +17,15 @@ other text. They are used only in step 5, after content has had its say.
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Unit
-from ..text import normalize, words
+from ..text import normalize
 
 PAIR_MIN = 0.5  # Dice of shingle sets needed to pair units by content alone (step 4)
 SAME_PLACE_MIN = 0.15  # ... for leftovers at the same number/eId (step 5): lower, the place vouches for it
@@ -35,6 +37,8 @@ HEADING_SAME_BONUS = 0.25  # identical headings vouch for a pair whose text was 
 HEADING_NEAR_BONUS = 0.15  # headings sharing most words
 MAX_POSTING = 40  # shingles shared by more units than this carry no information for candidate generation
 MAX_CANDIDATES = 8
+NEIGHBOURS = 3  # a split's or merge's pieces are looked for this many places around the piece that stayed
+SMALL = 400  # below this many candidate pairs, every pair is scored (no index needed)
 
 
 @dataclass
@@ -48,40 +52,67 @@ class Pair:
     score: float = 1.0
 
 
+class ContentKeys:
+    """The comparable content of units — heading, text, sub-unit numbers and content, normalised — computed
+    once per unit, bottom-up, for one comparison. The unit's own number is left out, so a renumbered unit
+    keeps its key."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, str] = {}
+        self._alive: list[Unit] = []  # keeps the units (and so their ids) alive while the memo is used
+
+    def __call__(self, u: Unit) -> str:
+        found = self._memo.get(id(u))
+        if found is None:
+            parts = [u.norm_heading, u.norm]
+            for c in u.children:
+                parts.append(normalize(c.num))
+                parts.append(self(c))
+            found = self._memo[id(u)] = " ".join(p for p in parts if p)
+            self._alive.append(u)
+        return found
+
+
 @dataclass
 class _Side:
     units: list[Unit]
-    keys: list[str] = field(default_factory=list)  # hash of normalised content
-    shingles: list[frozenset[str]] = field(default_factory=list)
+    content: ContentKeys
+    keys: list[str] = field(default_factory=list)  # normalised content (compared by equality and hash)
+    _shingles: dict[int, frozenset] = field(default_factory=dict)  # computed on demand
     paired: dict[int, int] = field(default_factory=dict)  # index -> index on the other side
+    grouped: set[int] = field(default_factory=set)  # indexes already in a split or merge
 
     def __post_init__(self) -> None:
-        for u in self.units:
-            content = content_norm(u)
-            self.keys.append(hashlib.blake2b(content.encode(), digest_size=12).hexdigest())
-            self.shingles.append(shingles(content))
+        self.keys = [self.content(u) for u in self.units]
+
+    def sh(self, i: int) -> frozenset:
+        """Shingles of unit ``i``, computed only for units that reach the similarity steps."""
+        found = self._shingles.get(i)
+        if found is None:
+            found = self._shingles[i] = shingles(self.keys[i])
+        return found
 
     def free(self) -> list[int]:
         return [i for i in range(len(self.units)) if i not in self.paired]
 
 
-def content_norm(u: Unit) -> str:
-    """The comparable content of a unit and its descendants: heading, text, sub-unit numbers and headings.
-
-    The unit's own number is left out, so a renumbered unit keeps its key.
-    """
-    return u.full_norm
+_WORD = re.compile(r"\d+(?:[-.,/]\d+)*\)?|\w+(?:[-'’]\w+)*")  # the word tokens of lexdraft.text.words
 
 
-def shingles(text: str) -> frozenset[str]:
+def shingles(text: str) -> frozenset:
     """Lower-cased words and word bigrams: robust for short points, discriminating for long articles."""
-    ws = [w.lower() for w in words(text)]
-    grams = set(ws)
-    grams.update(a + " " + b for a, b in zip(ws, ws[1:]))
+    ws = _WORD.findall(text.lower())
+    grams: set = set(ws)
+    grams.update(zip(ws, ws[1:]))
     return frozenset(grams)
 
 
-def dice(a: frozenset[str], b: frozenset[str]) -> float:
+@lru_cache(maxsize=8192)
+def _heading_shingles(heading: str) -> frozenset:
+    return shingles(heading)
+
+
+def dice(a: frozenset, b: frozenset) -> float:
     if not a and not b:
         return 1.0
     if not a or not b:
@@ -89,7 +120,7 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def containment(part: frozenset[str], whole: frozenset[str]) -> float:
+def containment(part: frozenset, whole: frozenset) -> float:
     return len(part & whole) / len(part) if part else 0.0
 
 
@@ -123,7 +154,7 @@ def _pair_by_key(olds: _Side, news: _Side, key_old, key_new, how: str, pairs: li
         if check is not None and not check(i, j):
             continue
         _link(olds, news, i, j)
-        pairs.append(Pair([i], [j], how, dice(olds.shingles[i], news.shingles[j])))
+        pairs.append(Pair([i], [j], how, 1.0 if olds.keys[i] == news.keys[j] else 0.0))
 
 
 def _pair_equal_content_in_order(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
@@ -144,29 +175,29 @@ def _pair_equal_content_in_order(olds: _Side, news: _Side, pairs: list[Pair]) ->
 def _candidates(olds: _Side, news: _Side, old_pool: list[int], new_pool: list[int]) -> dict[int, list[tuple[int, int]]]:
     """For each new unit, the old units sharing most of its informative shingles relative to the smaller of the
     two (so a short provision that grew is found as well as a long one): (shared count, old index)."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    if len(old_pool) * len(new_pool) <= SMALL:
+        return {j: [(0, i) for i in old_pool] for j in new_pool}
+    postings: dict = defaultdict(list)
     for i in old_pool:
-        for g in olds.shingles[i]:
+        for g in olds.sh(i):
             postings[g].append(i)
     limit = max(MAX_POSTING, len(old_pool) // 20)
+    informative = {g: plist for g, plist in postings.items() if len(plist) <= limit}
+    sizes = {i: len(olds.sh(i)) or 1 for i in old_pool}
     out: dict[int, list[tuple[int, int]]] = {}
     for j in new_pool:
-        counts: dict[int, int] = defaultdict(int)
-        for g in news.shingles[j]:
-            plist = postings.get(g)
-            if plist and len(plist) <= limit:
-                for i in plist:
-                    counts[i] += 1
-        nj = len(news.shingles[j]) or 1
-        best = sorted(counts.items(), key=lambda kv: (-kv[1] / min(nj, len(olds.shingles[kv[0]]) or 1), kv[0]))
-        out[j] = [(c, i) for i, c in best[:MAX_CANDIDATES]]
+        shs = news.sh(j)
+        counts = Counter(chain.from_iterable(informative[g] for g in shs if g in informative))
+        nj = len(shs) or 1
+        best = heapq.nsmallest(MAX_CANDIDATES, counts.items(), key=lambda kv: (-kv[1] / min(nj, sizes[kv[0]]), kv[0]))
+        out[j] = [(c, i) for i, c in best]
     return out
 
 
 def similarity(olds: _Side, news: _Side, i: int, j: int) -> float:
     """Content score of a candidate pair: Dice of shingles, or most of one inside the other (a provision that
     grew or shrank), raised when the headings agree."""
-    a, b = olds.shingles[i], news.shingles[j]
+    a, b = olds.sh(i), news.sh(j)
     shared = len(a & b)
     if not shared:
         return 0.0
@@ -177,7 +208,7 @@ def similarity(olds: _Side, news: _Side, i: int, j: int) -> float:
     if ha and hb:
         if ha == hb:
             score += HEADING_SAME_BONUS
-        elif dice(shingles(ha), shingles(hb)) >= 0.5:
+        elif dice(_heading_shingles(ha), _heading_shingles(hb)) >= 0.5:
             score += HEADING_NEAR_BONUS
     return min(score, 1.0)
 
@@ -199,6 +230,24 @@ def _pair_by_similarity(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
         pairs.append(Pair([i], [j], "similar", s))
 
 
+def _pair_in_gaps(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
+    """Between two anchors (pairs that kept their order), as many old as new units: pair them in order when they
+    are similar enough — the usual in-place amendment, found without building an index."""
+    anchors = sorted((p.old[0], p.new[0]) for p in pairs if len(p.old) == 1 and len(p.new) == 1)
+    keep = _lis([j for _, j in anchors])
+    bounds = [(-1, -1)] + [anchors[k] for k in sorted(keep)] + [(len(olds.units), len(news.units))]
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:]):
+        gap_old = [i for i in range(i0 + 1, i1) if i not in olds.paired]
+        gap_new = [j for j in range(j0 + 1, j1) if j not in news.paired]
+        if not gap_old or len(gap_old) != len(gap_new):
+            continue
+        for i, j in zip(gap_old, gap_new):
+            s = similarity(olds, news, i, j)
+            if s >= PAIR_MIN:
+                _link(olds, news, i, j)
+                pairs.append(Pair([i], [j], "in-place", s))
+
+
 def _pair_same_place(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
     for key_name in ("label", "eid"):
         index = _unique_index(olds, lambda i: getattr(olds.units[i], key_name) or None)
@@ -207,24 +256,35 @@ def _pair_same_place(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
             i = index.get(k) if k else None
             if i is None or i in olds.paired:
                 continue
-            s = dice(olds.shingles[i], news.shingles[j])
+            s = dice(olds.sh(i), news.sh(j))
             # a unit repealed in place keeps its number and only says "Исключен.": the place is the evidence
-            if s >= SAME_PLACE_MIN or is_repealed_text(news.units[j].full_norm):
+            if s >= SAME_PLACE_MIN or is_repealed_text(news.keys[j]):
                 _link(olds, news, i, j)
                 pairs.append(Pair([i], [j], "same-" + key_name, s))
 
 
-def _groups(pieces: _Side, wholes: _Side, pairs_by_whole: dict[int, int]) -> dict[int, list[int]]:
-    """Free piece units mostly contained in one whole unit: whole index -> piece indexes."""
+def _groups(pieces: _Side, wholes: _Side) -> dict[int, list[int]]:
+    """Free piece units mostly contained in one whole unit: whole index -> piece indexes.
+
+    Candidate wholes are the free ones sharing shingles (inverted index) and the partners of the piece's
+    neighbours (a split's pieces sit near the piece that kept the whole's place): near-linear, never all pairs.
+    """
     free = pieces.free()
     if not free:
         return {}
-    pool = list(range(len(wholes.units)))
+    free_wholes = [w for w in wholes.free() if w not in wholes.grouped]
+    by_index = _candidates(wholes, pieces, free_wholes, free) if free_wholes else {}
     found: dict[int, list[int]] = defaultdict(list)
-    for p, cands in _candidates(wholes, pieces, pool, free).items():
+    n = len(pieces.units)
+    for p in free:
+        cands = {w for _, w in by_index.get(p, ())}
+        for q in range(max(0, p - NEIGHBOURS), min(n, p + NEIGHBOURS + 1)):
+            w = pieces.paired.get(q)
+            if w is not None and q not in pieces.grouped:
+                cands.add(w)
         best = None
-        for _, w in cands:
-            c = containment(pieces.shingles[p], wholes.shingles[w])
+        for w in sorted(cands - wholes.grouped):
+            c = containment(pieces.sh(p), wholes.sh(w))
             if c >= PART_MIN and (best is None or c > best[0]):
                 best = (c, w)
         if best is not None:
@@ -234,40 +294,44 @@ def _groups(pieces: _Side, wholes: _Side, pairs_by_whole: dict[int, int]) -> dic
 
 def _split_or_merge(wholes: _Side, pieces: _Side, merge: bool, pairs: list[Pair]) -> None:
     """Find wholes covered by several pieces (a split, or with sides swapped, a merge)."""
-    for w, extra in sorted(_groups(pieces, wholes, {}).items()):
-        members = sorted(extra + ([wholes.paired[w]] if w in wholes.paired else []))
-        if len(members) < 2:
+    for w, extra in sorted(_groups(pieces, wholes).items()):
+        partner = wholes.paired.get(w)
+        members = sorted(extra + ([partner] if partner is not None else []))
+        if len(members) < 2 or any(p in pieces.grouped for p in members):
             continue
-        union = frozenset().union(*(pieces.shingles[p] for p in members))
-        cover = containment(wholes.shingles[w], union)
+        union = frozenset().union(*(pieces.sh(p) for p in members))
+        cover = containment(wholes.sh(w), union)
         if cover < COVER_MIN:
             continue
         # drop the 1-1 pair the whole had, and claim every piece
-        old_partner = wholes.paired.get(w)
-        if old_partner is not None:
+        if partner is not None:
             for k, pr in enumerate(pairs):
                 side_w, side_p = (pr.new, pr.old) if merge else (pr.old, pr.new)
-                if side_w == [w] and side_p == [old_partner]:
+                if side_w == [w] and side_p == [partner]:
                     del pairs[k]
                     break
         for p in members:
             pieces.paired[p] = w
         wholes.paired[w] = members[0]
+        wholes.grouped.add(w)
+        pieces.grouped.update(members)
         pair = Pair(members, [w], "merge", cover) if merge else Pair([w], members, "split", cover)
         pairs.append(pair)
 
 
-def align(old_units: list[Unit], new_units: list[Unit], splits: bool = True) -> list[Pair]:
+def align(old_units: list[Unit], new_units: list[Unit], splits: bool = True,
+          content: ContentKeys | None = None) -> list[Pair]:
     """Pair two lists of sibling units; every unit appears in exactly one returned pair.
 
     Pairs come in the new side's order, each unpaired old unit placed after the pair that precedes it on the
     old side (so a repeal sits where it was).
     """
-    olds, news = _Side(old_units), _Side(new_units)
+    content = content or ContentKeys()
+    olds, news = _Side(old_units, content), _Side(new_units, content)
     pairs: list[Pair] = []
 
     def wid_ok(i: int, j: int) -> bool:
-        return dice(olds.shingles[i], news.shingles[j]) >= WID_MIN or olds.keys[i] == news.keys[j]
+        return dice(olds.sh(i), news.sh(j)) >= WID_MIN or olds.keys[i] == news.keys[j]
 
     _pair_by_key(olds, news, lambda i: old_units[i].wid or None, lambda j: new_units[j].wid or None, "wid", pairs,
                  wid_ok)
@@ -278,6 +342,7 @@ def align(old_units: list[Unit], new_units: list[Unit], splits: bool = True) -> 
         return lambda i: (units[i].label, units[i].norm_heading) if units[i].norm_heading else None
 
     _pair_by_key(olds, news, num_heading(old_units), num_heading(new_units), "number+heading", pairs)
+    _pair_in_gaps(olds, news, pairs)
     _pair_by_similarity(olds, news, pairs)
     _pair_same_place(olds, news, pairs)
     if splits:

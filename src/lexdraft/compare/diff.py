@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..model import CONTAINER_KINDS, Document, Unit
 from ..text import words as words_of
-from .align import Pair, align, content_norm, is_repealed_text, moved_pairs
+from .align import ContentKeys, Pair, align, is_repealed_text, moved_pairs
 from .model import Change, ChangeSet, Side, UnitRef, WordOp
 from .worddiff import WordStats, bag_similarity, stats, word_ops
 
@@ -60,6 +60,7 @@ class _Differ:
         self.containers = (containers_old, containers_new)
         self.nodes: list[tuple[_Node, int]] = []  # every node built below the top level, with its depth
         self.top: list[_Node] = []
+        self.content = ContentKeys()
 
     def ref_old(self, u: Unit, i: int) -> UnitRef:
         return _ref(u, i, self.containers[0].get(id(u), ""))
@@ -86,7 +87,27 @@ class _Differ:
         )
         return _Node(change, u if old else None, None if old else u, words)
 
+    def same(self, o: Unit, n: Unit, i: int, j: int, moved: bool, depth: int) -> _Node:
+        """Fast path for a subtree written identically on both sides (most of a revised code)."""
+        children = [self.same(a, b, k, k, False, depth + 1) for k, (a, b) in enumerate(zip(o.children, n.children))]
+        kinds = ("moved",) if moved else ()
+        if o.label and n.label and number_key(o) != number_key(n):
+            kinds += ("renumbered",)
+        change = Change(
+            kinds=kinds or ("unchanged",),
+            old=[self.ref_old(o, i)],
+            new=[self.ref_new(n, j)],
+            similarity=1.0,
+            heading_ops=_whole("=", o.heading),
+            ops=_whole("=", o.text),
+            children=[c.change for c in children],
+        )
+        kept = len(self.content(o).split())  # approximate word count: only weighs this unit in its parent
+        return _Node(change, o, n, WordStats(kept=kept))
+
     def pair(self, o: Unit, n: Unit, i: int, j: int, moved: bool, depth: int) -> _Node:
+        if _written_alike(o, n):
+            return self.same(o, n, i, j, moved, depth)
         if _is_wrapper(o) != _is_wrapper(n):  # one markup wraps the text in an unnumbered sub-unit
             o, n = _hoisted(o), _hoisted(n)
         heading_ops = _ops(o.heading, n.heading)
@@ -109,7 +130,7 @@ class _Differ:
             kinds.append("moved")
         if o.label and n.label and number_key(o) != number_key(n):
             kinds.append("renumbered")
-        if _repealed_in_place(n) and not _repealed_in_place(o):
+        if self.content(o) != self.content(n) and _repealed_in_place(n) and not _repealed_in_place(o):
             kinds.append("repealed")
         elif words.changed:
             kinds.append("amended" if words.similarity >= REWORDED_BELOW else "reworded")
@@ -149,10 +170,10 @@ class _Differ:
 
     def siblings(self, olds: list[Unit], news: list[Unit], depth: int) -> list[_Node]:
         """Changes for two lists of sibling units (articles of a document, or sub-units of one pair)."""
-        if _same_sequence(olds, news):
+        if _same_sequence(olds, news, self.content):
             pairs = [Pair([k], [k], "identical") for k in range(len(olds))]
         else:
-            pairs = align(olds, news, splits=depth == 0)
+            pairs = align(olds, news, splits=depth == 0, content=self.content)
         moved = moved_pairs(pairs)
         out: list[_Node] = []
         for k, p in enumerate(pairs):
@@ -178,9 +199,9 @@ class _Differ:
             unit = node.old if kinds == ("repealed",) and node.new is None else None
             unit_new = node.new if kinds == ("inserted",) and node.old is None else None
             if unit is not None and _movable(unit):
-                gone.setdefault(content_norm(unit), []).append(node)
+                gone.setdefault(self.content(unit), []).append(node)
             if unit_new is not None and _movable(unit_new):
-                came.setdefault(content_norm(unit_new), []).append(node)
+                came.setdefault(self.content(unit_new), []).append(node)
         for key, dests in came.items():
             srcs = gone.get(key, [])
             if len(dests) != 1 or len(srcs) != 1:
@@ -207,6 +228,13 @@ class _Differ:
             ch = node.change
             if "reworded" in ch.kinds and any(c.placement for c in ch.children):
                 ch.kinds = tuple("amended" if k == "reworded" else k for k in ch.kinds)
+
+
+def _written_alike(o: Unit, n: Unit) -> bool:
+    """Same heading, text and sub-units (numbers included) character for character, at every level."""
+    if o.heading != n.heading or o.text != n.text or len(o.children) != len(n.children):
+        return False
+    return all(a.num == b.num and _written_alike(a, b) for a, b in zip(o.children, n.children))
 
 
 def number_key(u: Unit) -> str:
@@ -242,17 +270,17 @@ def wording(u: Unit) -> str:
 
 
 def _repealed_in_place(u: Unit) -> bool:
-    return is_repealed_text(u.full_text) or is_repealed_text(u.full_norm)
+    return len(u.full_text) < 400 and (is_repealed_text(u.full_text) or is_repealed_text(u.full_norm))
 
 
 def _movable(u: Unit) -> bool:
-    return len(u.full_norm.split()) >= CROSS_MOVE_MIN_WORDS
+    return len(words_of(u.full_text)) >= CROSS_MOVE_MIN_WORDS
 
 
-def _same_sequence(olds: list[Unit], news: list[Unit]) -> bool:
+def _same_sequence(olds: list[Unit], news: list[Unit], content: ContentKeys) -> bool:
     """Fast path: the same units in the same order with the same numbers (most of an unchanged code)."""
     return len(olds) == len(news) and all(
-        o.label == n.label and o.full_norm == n.full_norm for o, n in zip(olds, news)
+        o.label == n.label and content(o) == content(n) for o, n in zip(olds, news)
     )
 
 

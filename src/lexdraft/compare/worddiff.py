@@ -10,6 +10,7 @@ emitted as a ``-``/``+`` pair flagged ``cosmetic`` so both texts still rebuild a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -47,6 +48,9 @@ def diff_tokens(text: str) -> list[str]:
     return out
 
 
+_WORDS = re.compile(r"\d+(?:[-.,/]\d+)*\)?|\w+(?:[-'’]\w+)*")  # the word tokens of lexdraft.text.tokens
+
+
 def _is_word(tok: str) -> bool:
     return tok[:1].isalnum() or tok[:1] == "_"
 
@@ -56,10 +60,15 @@ class _Encoder:
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
+        self.raw: dict[str, str] = {}  # token as written -> its character (most tokens repeat)
 
     def encode(self, toks: list[str]) -> str:
         out = []
         for t in toks:
+            ch = self.raw.get(t)
+            if ch is not None:
+                out.append(ch)
+                continue
             key = token_key(t)
             ch = self.codes.get(key)
             if ch is None:
@@ -68,6 +77,7 @@ class _Encoder:
                     n += len(_SURROGATES)
                 ch = chr(n)
                 self.codes[key] = ch
+            self.raw[t] = ch
             out.append(ch)
         return "".join(out)
 
@@ -225,7 +235,7 @@ def stats(ops: list[WordOp]) -> WordStats:
     """Word counts of a list of ops."""
     kept = deleted = inserted = 0
     for o in ops:
-        n = sum(1 for t in tokens(o.text) if _is_word(t))
+        n = len(_WORDS.findall(o.text))
         if o.op == "=" or o.cosmetic:
             if o.op != "+":
                 kept += n
