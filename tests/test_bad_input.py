@@ -53,6 +53,8 @@ def cases(tmp_path) -> dict[str, tuple[object, str, int | None]]:
         "junk.xml": (bytes(range(256)) * 20, "binary", 1),
         "text.xml": ("just some words, no markup\n", "not an XML file", 1),
         "empty.xml": ("", "empty", None),
+        "deep.xml": (f'<akomaNtoso xmlns="{AKN_NS}"><act name="x"><body>' + "<article>" * 3000
+                     + "</article>" * 3000 + "</body></act></akomaNtoso>", "depth", 1),
     }
 
 
@@ -70,7 +72,7 @@ def _assert_clean(text: str) -> None:
 
 
 NAMES = ["xxe-passwd.xml", "xxe-local.xml", "billion-laughs.xml", "external-dtd.xml", "malformed.xml",
-         "wrong-namespace.xml", "not-akn.xml", "junk.xml", "text.xml", "empty.xml"]
+         "wrong-namespace.xml", "not-akn.xml", "junk.xml", "text.xml", "empty.xml", "deep.xml"]
 
 
 @pytest.mark.parametrize("name", NAMES)
