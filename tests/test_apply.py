@@ -171,3 +171,26 @@ def test_kazakh_instruction_text():
     assert "әзірлеушілер мен иеленушілер" in art125.children[0].text
     assert art125.children[1].text == "Алып тасталды."
     assert [u.label for u in out.provisions()].index("126-1") == [u.label for u in out.provisions()].index("126") + 1
+
+
+@pytest.mark.parametrize("text, action, path, extra", [
+    ("1) статью 52 считать статьей 50.", "renumber", (("article", "52"),), {"new": "Статья 50."}),
+    ("1) 52-бап 50-бап деп есептелсін.", "renumber", (("article", "52"),), {"new": "50-бап."}),
+    ("1) бүкіл мәтін бойынша «а», «б» деген сөздер тиісінше «в», «г» деген сөздермен ауыстырылсын.",
+     "replace_throughout", (), {"pairs": (("а", "в"), ("б", "г"))}),
+    ("1) 127-баптың тақырыбы мынадай редакцияда жазылсын:\n«Жаңа».", "rewrite_heading", (("article", "127"),),
+     {"new": "Жаңа"}),
+    ("1) 128-баптың 1-тармағындағы «x» деген сөздер «y» деген сөздермен ауыстырылсын.", "replace_words",
+     (("article", "128"), ("paragraph", "1")), {"old": "x", "new": "y"}),
+    ("1) 127-баптың 2-тармағының 3) тармақшасы алып тасталсын.", "repeal",
+     (("article", "127"), ("paragraph", "2"), ("point", "3")), {"new": "Алып тасталды."}),
+    ("1) признать утратившим силу подпункт 2) пункта 1 статьи 5.", "repeal",
+     (("article", "5"), ("paragraph", "1"), ("point", "2")), {"new": "Исключен."}),
+    ("1) в подпункте 1) пункта 2 статьи 9 слово «а» исключить.", "delete_words",
+     (("article", "9"), ("paragraph", "2"), ("point", "1")), {"old": "а"}),
+])
+def test_instruction_patterns(text, action, path, extra):
+    (op,) = parse_text(text).operations
+    assert (op.action, op.target.path) == (action, path)
+    for key, value in extra.items():
+        assert getattr(op, key) == value
