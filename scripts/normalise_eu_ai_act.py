@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lexdraft.akn import load, local, read_xml
-from lexdraft.importer import ImportOptions, blocking, check_akn_bytes, import_file
+from lexdraft.importer import ImportOptions, blocking, check_akn_bytes, import_file, parse_lines
 from lexdraft.model import FRBR, Document, Provenance, Unit
 from lexdraft.numbering import roman_value
 from lexdraft.output import write_atomic
@@ -263,6 +263,14 @@ def fold_unnumbered_paragraphs(units: list[Unit]) -> int:
                 else:
                     kids.append(c)
             u.children = kids
+            if (u.kind == "article" and u.children and not u.text
+                    and all(c.kind == "paragraph" and not c.num and not c.children for c in u.children)):
+                # an article made only of unnumbered paragraphs: they are its lines, read as the importer reads
+                # text ("(1) In Article 17, …" lines are points; quoted lines after them are subparagraphs)
+                lines = [u.num, u.heading, ""] + [c.text for c in u.children]
+                parsed = parse_lines(lines, f"{u.num} (source)")[0]
+                folded += len(u.children)
+                u.text, u.children = parsed.text, parsed.children
     return folded
 
 
@@ -372,8 +380,9 @@ def normalise(source: Source) -> tuple[Document, bytes]:
     doc = load(str(source.src))
     folded = fold_unnumbered_paragraphs(doc.units)
     if folded:
-        source.fixes.append(f"{folded} unnumbered <paragraph>s (subparagraphs of the numbered paragraph before "
-                            "them, which also repeat its eId) folded into that paragraph")
+        source.fixes.append(f"{folded} unnumbered <paragraph>s folded into the unit they belong to: the numbered "
+                            "paragraph before them (whose eId they repeat in the source), or the article when it has "
+                            "no numbered paragraph")
     if source.key == "proposal":
         proposal_titles_and_chapters(doc, source.fixes)
     else:

@@ -13,7 +13,7 @@ import json
 
 import yaml
 
-from .importer import is_heading_text  # the importer's rule decides how a line is read back
+from .importer import PREAMBLE_WORD, has_flat_article_ids, is_heading_text  # the importer's rules decide how text is read back
 from .model import Document, Unit
 
 CONTAINERS = ("book", "tome", "part", "subpart", "title", "subtitle", "chapter", "subchapter", "division",
@@ -79,6 +79,16 @@ def _blocks(unit: Unit, point_depth: int = 0) -> list[list[str]]:
     return blocks
 
 
+def _preamble_only(doc: Document) -> bool:
+    """A preamble excerpt whose recitals the importer would not recognise without ``structure: preamble`` (no
+    opening formula or "Preamble" line before them), and no body but the empty omission the importer adds."""
+    pre = doc.units[0] if doc.units and doc.units[0].kind == "preamble" else None
+    body = doc.units[1:] if pre else doc.units
+    if pre is None or not pre.children or any(u.kind != "omission" or u.text or u.children for u in body):
+        return False
+    return not any(line.endswith(",") or PREAMBLE_WORD.match(line) for line in pre.text.split("\n") if line)
+
+
 def front_matter(doc: Document) -> str:
     """The YAML front matter for ``doc`` (metadata the importer reads back), with the provenance warning."""
     f, p = doc.frbr, doc.provenance
@@ -87,6 +97,10 @@ def front_matter(doc: Document) -> str:
                        ("source", p.source)):
         if value:
             meta[key] = value
+    if has_flat_article_ids(doc):
+        meta["article_ids"] = "flat"
+    if _preamble_only(doc):
+        meta["structure"] = "preamble"
     body = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     warning = f"# {p.warning}\n" if p.warning else ""
     return f"---\n{warning}{body}---\n"

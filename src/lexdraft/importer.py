@@ -34,7 +34,8 @@ from .writer import assign_eids, country_of, document_to_akn, expression_uri
 
 STATUSES = ("official", "excerpt", "illustrative", "unofficial-translation", "machine-translation", "quotation")
 DOC_TYPES = ("act", "bill", "doc", "portion")
-META_KEYS = ("work", "date", "language", "doc_type", "title", "status", "note", "source", "name", "structure")
+META_KEYS = ("work", "date", "language", "doc_type", "title", "status", "note", "source", "name", "structure",
+             "article_ids")
 OMISSION = re.compile(r"^\[(?:…|\.\.\.)\]$")
 
 _N = r"\d+(?:-\d+)*"  # 17, 17-1, 17-1-2
@@ -75,7 +76,9 @@ _POINTS: list[tuple[str, re.Pattern]] = [
     ("zh()", re.compile(rf"^(?P<num>（{_ZH}）)\s*(?P<rest>.*)$")),
     ("zh、", re.compile(rf"^(?P<num>{_ZH}、)\s*(?P<rest>.*)$")),
 ]
-_PREAMBLE_WORD = re.compile(r"^(Preamble|PREAMBLE|Преамбула|ПРЕАМБУЛА|Кіріспе|序言)$")
+# Citations of an EU-style preamble ("Having regard to the Treaty…,").
+CITATION = re.compile(r"^(Having regard to|After transmission of|After consulting|Acting in accordance with) ")
+PREAMBLE_WORD = re.compile(r"^(Preamble|PREAMBLE|Преамбула|ПРЕАМБУЛА|Кіріспе|序言)$")
 
 
 @dataclass
@@ -107,6 +110,7 @@ class ImportOptions:
     source: str | None = None
     name: str | None = None
     structure: str | None = None
+    article_ids: str | None = None  # "flat": art_5 even inside chapters (EU style); default nested chp_2__art_5
 
 
 # ---------------------------------------------------------------- front matter and metadata
@@ -185,6 +189,8 @@ def _metadata(front: dict, options: ImportOptions, body: str, path: str) -> dict
     meta.setdefault("doc_type", "act")
     if meta["doc_type"] not in DOC_TYPES:
         raise LexdraftError(f"doc_type {meta['doc_type']!r} is not one of {', '.join(DOC_TYPES)}", path)
+    if meta.get("article_ids") not in (None, "nested", "flat"):
+        raise LexdraftError(f"article_ids {meta['article_ids']!r}: use 'nested' (chp_2__art_5) or 'flat' (art_5)", path)
     if meta.get("structure") not in (None, "preamble"):
         raise LexdraftError(f"structure {meta['structure']!r}: the only value is 'preamble'", path)
     return meta
@@ -207,7 +213,11 @@ def classify(raw: str, no: int) -> Line | None:
     s = expanded.strip()
     if OMISSION.match(s):
         return Line(no, indent, "omission", rest=s)
-    if indent == 0:
+    # "Article 18 of Regulation (EU) 2019/1020 shall apply…", "Статья 5 настоящего Закона…": a reference at the
+    # start of a sentence (lower-case word after the number, sentence punctuation at the end), not a heading line.
+    reference = (bool(re.match(r"^\S+(?:\s+\S+)?\s+[a-zа-яёәіңғүұқөһ]", s)) and not re.match(r"^\d", s)
+                 and s[-1] in ".;:,")
+    if indent == 0 and not reference:
         for kind, rank, pat in _CONTAINERS:
             m = pat.match(s)
             if m:
@@ -282,30 +292,35 @@ class _Builder:
         if pending is not None and line.kind == "text" and not line.after_blank and is_heading_text(line.rest):
             pending.unit.heading = line.rest
             return
-        if self.in_preamble and (self.preamble_only or line.kind in ("text", "paragraph")):
+        if self.in_preamble and (self.preamble_only or line.kind in ("text", "paragraph", "point")):
             if self._preamble_line(line):
                 return
         getattr(self, f"_on_{line.kind.replace('-', '_')}", self._on_container)(line)
 
     def _preamble_line(self, line: Line) -> bool:
-        """Lines before the first chapter or article: title lines, preamble text and recitals."""
+        """Lines before the first chapter or article: title lines, preamble text, citations and recitals."""
+        eu_recital = line.kind == "point" and line.style == "(digit)" and line.indent == 0  # EU recitals "(1) …"
         if line.kind == "paragraph" and not (self.recitals or self.preamble_word):
             return False  # a numbered paragraph outside any article: body text (see _on_paragraph)
+        if line.kind == "point" and not eu_recital:
+            return False
         if self.preamble is None:
             self.preamble = Unit("preamble", line=line.no)
             self.top.append(self.preamble)
-        if line.kind == "paragraph":
+        if line.kind in ("paragraph", "point"):
             self.preamble.children.append(Unit("recital", num=line.num, text=line.rest, line=line.no))
-        elif self.recitals and line.kind == "text":
-            self.preamble.children.append(Unit("recital", text=line.rest, line=line.no))
-        elif line.kind == "text" and not self.preamble.children:
+        elif CITATION.match(line.rest):
+            self.preamble.children.append(Unit("citation", text=line.rest, line=line.no))
+        elif line.rest.endswith(":") or not (self.recitals or self.preamble.children):
+            # title lines, the opening formula, "Whereas:", "HAVE ADOPTED THIS REGULATION:" (a formula after the
+            # recitals is kept with the preamble's text, which AKN's model prints before them)
             self._add_text(self.preamble, line.rest)
-            if _PREAMBLE_WORD.match(line.rest):
+            if PREAMBLE_WORD.match(line.rest):
                 self.preamble_word = True  # numbered lines after "Preamble" are recitals
             if line.rest.endswith(","):
                 self.recitals = True  # after the opening formula every line is a recital
         else:
-            raise LexdraftError(f"cannot place this line in a preamble: {line.rest[:60]!r}", self.path, line.no)
+            self.preamble.children.append(Unit("recital", text=line.rest, line=line.no))
         return True
 
     def _on_container(self, line: Line) -> None:
@@ -382,8 +397,9 @@ class _Builder:
 
     def _on_text(self, line: Line) -> None:
         self._leave_preamble()
-        # Unnumbered text belongs to the innermost open unit that is not a point: a paragraph, an article…
-        while self.stack and self.stack[-1].rank >= 6:
+        # Unnumbered text belongs to the innermost open unit that is not a point or a subparagraph: a paragraph,
+        # an article…
+        while self.stack and (self.stack[-1].rank >= 6 or self.stack[-1].unit.kind == "subparagraph"):
             self.stack.pop()
         if not self.stack:
             # Text before any provision in a body without articles (e.g. a page that starts mid-article).
@@ -391,7 +407,8 @@ class _Builder:
             return
         target = self.stack[-1].unit
         if target.children:
-            target.children.append(Unit("subparagraph", text=line.rest, line=line.no))
+            # text after points: an unnumbered subparagraph, which points that follow it belong to
+            self._add(Unit("subparagraph", text=line.rest, line=line.no), 5)
         else:
             self._add_text(target, line.rest)
 
@@ -450,8 +467,16 @@ def text_to_document(text: str, path: str = "<text>", options: ImportOptions | N
         title=meta.get("title", ""),
     )
     prov = Provenance(status=meta["status"], note=meta.get("note", ""), source=meta.get("source", ""))
-    assign_eids(units)
+    assign_eids(units, flat_articles=meta.get("article_ids") == "flat")
     return Document(path=path, dialect="akn3", frbr=frbr, units=units, provenance=prov)
+
+
+def has_flat_article_ids(doc: Document) -> bool:
+    """True when an article inside a container has an eId of its own (``art_5``, not ``chp_2__art_5``)."""
+    def search(units: list[Unit], inside: bool) -> bool:
+        return any((u.kind == "article" and inside and "__" not in u.eid) or search(u.children, True) for u in units)
+
+    return search([u for u in doc.units if u.kind != "preamble"], False)
 
 
 def read_text(path: str) -> str:
@@ -473,7 +498,7 @@ def read_text(path: str) -> str:
 def import_file(path: str, options: ImportOptions | None = None) -> tuple[Document, bytes]:
     """Read a structured text file and return its model and its AKN bytes (not yet validated)."""
     doc = text_to_document(read_text(path), path, options)
-    return doc, document_to_akn(doc)
+    return doc, document_to_akn(doc, flat_articles=has_flat_article_ids(doc))
 
 
 __all__ = ["ImportOptions", "text_to_document", "import_file", "read_text", "split_front_matter", "classify",

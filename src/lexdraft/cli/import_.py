@@ -27,6 +27,8 @@ from ..output import write_atomic
 @click.option("--name", default=None, help="@name of the document element (default: last segment of the work URI).")
 @click.option("--structure", default=None, type=click.Choice(["preamble"]),
               help="'preamble': every line is a recital of the preamble.")
+@click.option("--article-ids", default=None, type=click.Choice(["nested", "flat"]),
+              help="Article eIds: nested (chp_19__art_125, default) or flat (art_5, EU style).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Summary on stderr (text) or on stdout as JSON (only with -o).")
 def command(text_file: str, output: str | None, fmt: str, **meta: str | None) -> None:
