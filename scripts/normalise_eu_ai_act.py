@@ -244,10 +244,12 @@ def proposal_titles_and_chapters(doc: Document, fixes: list[str]) -> None:
                  "'Chapter N' and a <section> holding the heading and the articles, written as one <chapter>")
 
 
-def fold_unnumbered_paragraphs(units: list[Unit]) -> int:
+def fold_unnumbered_paragraphs(units: list[Unit]) -> tuple[int, int]:
     """An unnumbered ``paragraph`` after a numbered one is that paragraph's next subparagraph (the proposal marks
-    subparagraphs as paragraphs without a number, and then gives them the previous paragraph's eId)."""
-    folded = 0
+    subparagraphs as paragraphs without a number, and then gives them the previous paragraph's eId). An article
+    made only of unnumbered paragraphs is read line by line with the importer's grammar. Returns (paragraphs
+    folded, points found in such articles)."""
+    folded = points = 0
     for top in units:
         for u in list(top.walk()):
             kids: list[Unit] = []
@@ -271,7 +273,8 @@ def fold_unnumbered_paragraphs(units: list[Unit]) -> int:
                 parsed = parse_lines(lines, f"{u.num} (source)")[0]
                 folded += len(u.children)
                 u.text, u.children = parsed.text, parsed.children
-    return folded
+                points += sum(1 for x in parsed.walk() if x.kind == "point")
+    return folded, points
 
 
 def renumber_repeats(units: list[Unit], fixes: list[str]) -> None:
@@ -325,7 +328,7 @@ def source_defects(src: Path) -> list[str]:
     if dups:
         sample = ", ".join(sorted(dups)[:4])
         out.append(f"{len(dups)} duplicate eIds ({sample}, …): all eIds are rebuilt from the hierarchy "
-                   "(chp_2__art_5__para_1__point_a)")
+                   "(art_5__para_1__point_a; containers chp_iii__sec_2)")
     return out
 
 
@@ -362,7 +365,7 @@ def replace_from_texts(doc: Document, source: Source) -> None:
         verdict = "same words" if same_words else "WORDS DIFFER"
         trial = copy.deepcopy(art)
         split_points(trial)
-        splitter = "the same" if _shape(trial) == _shape(new) else "DIFFERENT"
+        splitter = "the same" if _shape(trial) == _shape(new) else "DIFFERENT (the text file's structure is used)"
         source.fixes.append(
             f"Article {label}: structure from tests/data/texts/{path.name} ({verdict} as the AKN modulo whitespace "
             f"and quote style; {points_before} → {points_after} points; the AKN's own structure after the point "
@@ -378,11 +381,12 @@ def replace_from_texts(doc: Document, source: Source) -> None:
 def normalise(source: Source) -> tuple[Document, bytes]:
     source.fixes = source_defects(source.src)
     doc = load(str(source.src))
-    folded = fold_unnumbered_paragraphs(doc.units)
+    folded, points = fold_unnumbered_paragraphs(doc.units)
     if folded:
         source.fixes.append(f"{folded} unnumbered <paragraph>s folded into the unit they belong to: the numbered "
-                            "paragraph before them (whose eId they repeat in the source), or the article when it has "
-                            "no numbered paragraph")
+                            "paragraph before them (whose eId they repeat in the source), or, in articles made only "
+                            "of such paragraphs (the amending articles), the article, read line by line as the "
+                            f"importer reads text: {points} lines printed as '(1) In Article 17, …' became points")
     if source.key == "proposal":
         proposal_titles_and_chapters(doc, source.fixes)
     else:

@@ -180,7 +180,7 @@ def test_the_split_points_match_the_text_files_without_them():
     from lexdraft.importer import ImportOptions, import_file
 
     doc = load(str(norm.SOURCES[1].src))
-    norm.fold_unnumbered_paragraphs(doc.units)
+    norm.fold_unnumbered_paragraphs(doc.units)  # (folded, points)
     norm.fix_quotes(doc.units)
     arts = {a.label: a for a in doc.provisions()}
     for label, path in norm._article_files("eu-ai-act-2024-art").items():
