@@ -16,7 +16,7 @@ from lexdraft.render.html import render_html
 from lexdraft.render.rows import build, is_mark
 from lexdraft.text import normalize
 from redline_support import ES_NEW, ES_OLD, IMG, SCRIPT, chapter19_pair, expected_changes, hostile_pair
-from conftest import AKN
+from conftest import AKN, DRAFTS
 
 
 def _model(old, new, lang="en"):
@@ -250,3 +250,13 @@ def test_concordance_appears_beside_the_unit(ch19_ru):
     assert html.count("EU AI Act, Article 50(1)") >= 1
     assert "Both require informing people" in html
     assert "частичное" in html  # the label in the UI language
+
+
+def test_units_without_eids_are_found_by_line():
+    """The CoE Convention preambles have recitals in a preamble with no eId: rows must still show their text."""
+    coe = DRAFTS / "foreign" / "coe-ai-convention"
+    cs, o, n, m = _model(coe / "2023-12-01-eng.xml", coe / "2024-03-20-eng.xml")
+    assert cs.has_changes and m.rows
+    assert all(r.old or r.new for r in m.rows)
+    anchors = [ln.anchor for b in m.blocks for ln in b.lines]
+    assert len(anchors) == len(set(anchors)) and all(anchors)

@@ -88,7 +88,7 @@ def render_docx(
 
     doc = WordDocument()
     props = doc.core_properties
-    props.title = f"{L['title']} — {_title(cs)}"
+    props.title = f"{L['title']} — {_title(cs)}"[:255]  # the OOXML limit for a core property
     props.author = f"lexdraft {__version__}"
     props.created = props.modified = FIXED_DATE
     props.last_modified_by = "lexdraft"

@@ -125,13 +125,13 @@ class UnitIndex:
     def _index(self, units: list[Unit], trail: list[Unit]) -> None:
         for u in units:
             chain = trail + [u]
+            self.by_key.setdefault((u.eid, u.line), (u, chain))  # units without eId (preambles) by line
             if u.eid:
-                self.by_key.setdefault((u.eid, u.line), (u, chain))
                 self.by_eid.setdefault(u.eid, (u, chain))
             self._index(u.children, chain)
 
     def find(self, ref: UnitRef) -> tuple[Unit, list[Unit]] | None:
-        return self.by_key.get((ref.eid, ref.line)) or self.by_eid.get(ref.eid)
+        return self.by_key.get((ref.eid, ref.line)) or (self.by_eid.get(ref.eid) if ref.eid else None)
 
     def anchor(self, unit: Unit) -> str:
         """A unique HTML id for a unit: its eId when free, else the eId with this side's prefix and a counter."""
@@ -318,7 +318,7 @@ class _Builder:
         if ch.kind in WHOLE_KINDS or not ch.children or not any(c.changed for c in ch.children):
             out.append(self.row(ch, lines, chapter, provision))
             return
-        if own_changed and (lines[0].changed or {"moved", "renumbered"} & set(ch.kinds)):
+        if own_changed and lines and (lines[0].changed or {"moved", "renumbered"} & set(ch.kinds)):
             out.append(self.row(ch, lines[:1], chapter, provision))
         for c in ch.children:
             self.rows(c, chapter, provision, out)
@@ -381,7 +381,7 @@ def _with_ghosts(blocks: list[Block], cs: ChangeSet, b: _Builder) -> list[Block]
     """Insert, for every moved provision, a ghost block at its old place (before the provision that followed it
     in the old version), so "moved from" links land somewhere real."""
     old_pos: dict[int, int] = {}  # block index -> position of its old unit in the old document
-    order = {id(u): i for i, u in enumerate(b.old.by_eid[k][0] for k in b.old.by_eid)}
+    order = {id(u): i for i, u in enumerate(v[0] for v in b.old.by_key.values())}
     for i, ch in enumerate(cs.changes):
         if ch.old:
             found = b.old.find(ch.old[0])
