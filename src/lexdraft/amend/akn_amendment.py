@@ -23,7 +23,7 @@ from ..akn import AKN3_NS, LEXDRAFT_NS, build_unit, inline_text, local, read_xml
 from ..errors import LexdraftError
 from ..model import Document, Unit
 from ..writer import HIER_ELEMENTS, _write_unit, country_of, plan_eids
-from .instructions import QUOTES, _LANG_ALIASES, group, sentence
+from .instructions import LANG_ALIASES, QUOTES, group, group_header, sentence
 from .model import Instrument, Operation, Ref
 
 LD = f"{{{LEXDRAFT_NS}}}"
@@ -159,7 +159,7 @@ def _identification(meta, work: str, lang: str, date: str, country: str) -> None
 def to_akn(operations: list[Operation], base: Document, lang: str, date: str = "", title: str = "",
            warning: str = "") -> bytes:
     """The operations as an AKN 3.0 ``amendment`` (UTF-8 bytes, deterministic, valid against the strict XSD)."""
-    lang = _LANG_ALIASES.get(lang, lang)
+    lang = LANG_ALIASES.get(lang, lang)
     date = date or base.frbr.date or "1970-01-01"
     country = base.frbr.country or country_of(base.frbr.work) or "unknown"
     digest = hashlib.sha256(repr([(op.action, op.target, op.old, op.new) for op in operations]).encode()).hexdigest()
@@ -199,9 +199,7 @@ def to_akn(operations: list[Operation], base: Document, lang: str, date: str = "
             it = _sub(blist, "item", eId=f"list_1__item_{i}")
             _sub(it, "num", f"({i})" if lang == "eng" else f"{i})")
             if item.head:
-                from .instructions import _header
-
-                _sub(it, "p", _header(item.head, lang))
+                _sub(it, "p", group_header(item.head, lang))
             for op in item.operations:
                 n += 1
                 rel = op.target.path[1:] if item.head and op.target.path else (() if item.head else None)

@@ -56,6 +56,7 @@ def clone(unit: Unit) -> Unit:
 # ---------------------------------------------------------------- finding units
 
 def _labelled(unit: Unit) -> str:
+    """The unit's bare number from its current ``num`` (not the cached ``label``: renumbering edits ``num``)."""
     return num_label(unit.num)
 
 
@@ -99,15 +100,11 @@ def find_unit(root: Unit, ref: Ref) -> tuple[Unit | None, str]:
     for i, (kind, lbl) in enumerate(ref.path):
         hits = _search_anywhere(root, kind, lbl) if i == 0 else _search_below(current, kind, lbl)
         if not hits:
-            return None, f"{describe(ref)}: {kind} {lbl} not found"
+            return None, f"{ref}: {kind} {lbl} not found"
         if len(hits) > 1:
-            return None, f"{describe(ref)}: {kind} {lbl} is ambiguous ({len(hits)} units)"
+            return None, f"{ref}: {kind} {lbl} is ambiguous ({len(hits)} units)"
         current = hits[0]
     return current, ""
-
-
-def describe(ref: Ref) -> str:
-    return str(ref)
 
 
 def _top_of_kind(root: Unit, kind: str) -> list[Unit]:
@@ -200,6 +197,10 @@ class _State:
     cursor_start: dict[int, Unit] = field(default_factory=dict)  # parent id -> last unit inserted at its start
 
 
+def _gone(state: _State, unit: Unit) -> bool:
+    return any(unit is r for r in state.repealed)
+
+
 def _replace_child(parent: Unit, old: Unit, new: Unit) -> None:
     parent.children[:] = [new if c is old else c for c in parent.children]
 
@@ -223,12 +224,12 @@ def _insert(state: _State, op: Operation, parent: Unit, anchor: Unit | None) -> 
         return ""
     if parent is state.root:
         # "дополнить статьей 126-1": after the article numbered just before it, wherever it stands.
-        same = [u for u in _top_of_kind(state.root, new.kind) if u.label]
-        if any(u.label == new.label and u not in state.repealed for u in same):
-            return f"{new.kind} {new.label} already exists"
-        before = [u for u in same if sort_key(u.label) < sort_key(new.label)]
+        same = [u for u in _top_of_kind(state.root, new.kind) if _labelled(u)]
+        if any(_labelled(u) == _labelled(new) and not _gone(state, u) for u in same):
+            return f"{new.kind} {_labelled(new)} already exists"
+        before = [u for u in same if sort_key(_labelled(u)) < sort_key(_labelled(new))]
         if before:
-            prev = max(before, key=lambda u: sort_key(u.label))
+            prev = max(before, key=lambda u: sort_key(_labelled(u)))
             parent = _parent_of(state.root, prev) or state.root
             last = state.cursor.get(id(prev), prev)
             idx = next((i for i, c in enumerate(parent.children) if c is last), len(parent.children) - 1)
@@ -241,13 +242,13 @@ def _insert(state: _State, op: Operation, parent: Unit, anchor: Unit | None) -> 
             return ""
     siblings = parent.children
     # In numbering order among siblings of the same kind: after the last one numbered before it.
-    key = sort_key(new.label)
+    key = sort_key(_labelled(new))
     pos = None
     for i, c in enumerate(siblings):
-        if c.kind == new.kind and c.label and sort_key(c.label) < key:
+        if c.kind == new.kind and _labelled(c) and sort_key(_labelled(c)) < key:
             pos = i + 1
-        if c.kind == new.kind and c.label == new.label and c not in state.repealed:
-            return f"{new.kind} {new.label} already exists"
+        if c.kind == new.kind and _labelled(c) == _labelled(new) and not _gone(state, c):
+            return f"{new.kind} {_labelled(new)} already exists"
     if pos is None:
         first = next((i for i, c in enumerate(siblings) if c.kind == new.kind), len(siblings))
         pos = first
@@ -332,7 +333,7 @@ def apply(base: Document, operations: list[Operation], path: str | None = None) 
                 if not n:
                     problem(op, f"words «{old}» not found anywhere in the text")
             continue
-        if any(target is r for r in state.repealed):
+        if _gone(state, target):
             problem(op, f"{op.target} was repealed by an earlier instruction")
             continue
         if op.action == "rewrite":

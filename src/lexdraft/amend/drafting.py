@@ -103,36 +103,44 @@ def _word_operations(old_text: str, toks: list[tuple[str, str]], ref: Ref, rule:
     if len(hunks) > rule.max_word_changes:
         raise _Rewrite
     result: list[Operation] = []
-    state = list(toks)  # tokens still pending are as in the old text; done hunks are resolved
-    done: list[tuple[str, str]] = []
-    current = old_text
+    current = old_text  # the text as the instructions so far leave it
     for a, b in hunks:
-        op = _hunk_operation(toks, a, b, done_upto=a, ref=ref, current=current)
+        op = _hunk_operation(toks, a, b, ref, current)
         if op is None:
             raise _Rewrite
-        expected = "".join(t for o, t in toks[:b] if o in ("=", "+")) + "".join(
-            t for o, t in toks[b:] if o in ("=", "-"))
+        expected = _text(toks, b, 0)
         got, n = edit_words(current, op)
         if n != 1 or normalize(got) != normalize(expected):
             raise _Rewrite
         current = expected
         result.append(op)
-    del state, done
     return result
 
 
-def _hunk_operation(toks, a: int, b: int, done_upto: int, ref: Ref, current: str) -> Operation | None:
-    """The smallest words instruction for hunk [a, b): grow context until the quoted words are unique."""
+def _text(toks: list[tuple[str, str]], done: int, start: int, end: int | None = None, new_from: int = -1) -> str:
+    """Tokens [start, end) as the text reads once every hunk before ``done`` is applied; tokens from
+    ``new_from`` on (the hunk being worded) in their new form when ``new_from`` ≥ 0."""
+    end = len(toks) if end is None else end
+    out = []
+    for i in range(start, end):
+        o, t = toks[i]
+        applied = i < done or (0 <= new_from <= i)
+        if o == "=" or (o == "+" and applied) or (o == "-" and not applied):
+            out.append(t)
+    return "".join(out)
+
+
+def _hunk_operation(toks, a: int, b: int, ref: Ref, current: str) -> Operation | None:
+    """The smallest words instruction for hunk [a, b): grow context (left first, as in "после слов …") until
+    the quoted words occur exactly once in the current text."""
     left, right = a, b
-    for _ in range(60):
-        # trim whitespace at the edges of the quoted words
-        seg = toks[left:right]
-        old = "".join(t for o, t in seg if o in ("=", "-")).strip()
-        new = "".join(t for o, t in seg if o in ("=", "+")).strip()
-        pure_insert = not any(o == "-" for o, _ in toks[a:b])
-        pure_delete = not any(o == "+" for o, _ in toks[a:b])
-        ctx_left = "".join(t for o, t in toks[left:a] if o == "=").strip()
-        ctx_right = "".join(t for o, t in toks[b:right] if o == "=").strip()
+    pure_insert = not any(o == "-" for o, _ in toks[a:b])
+    pure_delete = not any(o == "+" for o, _ in toks[a:b])
+    while True:
+        old = _text(toks, a, left, right).strip()
+        new = (_text(toks, a, left, a) + _text(toks, a, a, b, new_from=a) + _text(toks, a, b, right)).strip()
+        ctx_left = _text(toks, a, left, a).strip()
+        ctx_right = _text(toks, a, b, right).strip()
         if old and len(find_words(current, old)) == 1:
             if pure_insert and ctx_left and not ctx_right:
                 inserted = "".join(t for o, t in toks[a:b] if o == "+").strip()
@@ -140,21 +148,16 @@ def _hunk_operation(toks, a: int, b: int, done_upto: int, ref: Ref, current: str
             if pure_delete and not ctx_left and not ctx_right:
                 return Operation("delete_words", ref, old=old)
             return Operation("replace_words", ref, old=old, new=new)
-        # grow by one word on the left (preferred: "после слов …"), else on the right
-        grown = False
         if left > 0:
             left -= 1
             while left > 0 and not _is_word(toks[left][1]):
                 left -= 1
-            grown = True
         elif right < len(toks):
             right += 1
             while right < len(toks) and not _is_word(toks[right - 1][1]):
                 right += 1
-            grown = True
-        if not grown:
+        else:
             return None
-    return None
 
 
 # ---------------------------------------------------------------- units

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from ..compare import diff_documents
 from ..model import Document, Unit
 from .drafting import Rule, draft
-from .model import Operation, Ref
+from .model import Operation
 
 LANGUAGES = ("rus", "kaz", "eng")
-_LANG_ALIASES = {"ru": "rus", "rus": "rus", "kk": "kaz", "kaz": "kaz", "kz": "kaz", "en": "eng", "eng": "eng"}
+LANG_ALIASES = {"ru": "rus", "rus": "rus", "kk": "kaz", "kaz": "kaz", "kz": "kaz", "en": "eng", "eng": "eng"}
 
 # Russian case forms: nominative, accusative, genitive, instrumental, prepositional.
 RU = {
@@ -58,7 +58,7 @@ QUOTES = {"rus": ("«", "»"), "kaz": ("«", "»"), "eng": ("“", "”")}
 
 def language_of(doc: Document) -> str:
     """The instruction language for a document: its own if rus/kaz/eng, else English."""
-    return _LANG_ALIASES.get((doc.frbr.language or "").lower(), "eng")
+    return LANG_ALIASES.get((doc.frbr.language or "").lower(), "eng")
 
 
 # ---------------------------------------------------------------- citations
@@ -281,7 +281,7 @@ def group(operations: list[Operation]) -> list[Item]:
     return items
 
 
-def _header(head, lang: str) -> str:
+def group_header(head, lang: str) -> str:
     if lang == "rus":
         return f"в {cite_ru(head, 'prep')}:"
     if lang == "kaz":
@@ -291,7 +291,7 @@ def _header(head, lang: str) -> str:
 
 def render(operations: list[Operation], lang: str, title: str = "", warning: str = "") -> str:
     """The instrument as text: an optional warning line, the chapeau, then numbered items."""
-    lang = _LANG_ALIASES.get(lang, lang)
+    lang = LANG_ALIASES.get(lang, lang)
     lines: list[str] = []
     if warning:
         lines.append(f"[{warning}]")
@@ -308,7 +308,7 @@ def render(operations: list[Operation], lang: str, title: str = "", warning: str
         if not item.head:
             lines.append(f"{marker} {sentence(item.operations[0], lang)}{end}")
             continue
-        lines.append(f"{marker} {_header(item.head, lang)}")
+        lines.append(f"{marker} {group_header(item.head, lang)}")
         for k, op in enumerate(item.operations):
             sub_end = end if k == len(item.operations) - 1 else ";"
             text = sentence(op, lang, op.target.path[1:] if op.target.path else ())
@@ -325,9 +325,7 @@ def amend_operations(old: Document, new: Document, rule: Rule = Rule()) -> list[
 
 def amend_text(old: Document, new: Document, lang: str | None = None, rule: Rule = Rule()) -> str:
     """The amending text for ``old`` → ``new`` in ``lang`` (default: the documents' language)."""
-    lang = _LANG_ALIASES.get(lang or language_of(old), "eng")
+    lang = LANG_ALIASES.get(lang or language_of(old), "eng")
     warning = old.provenance.warning or new.provenance.warning
     return render(amend_operations(old, new, rule), lang, old.frbr.title, warning)
 
-
-__all__ = ["amend_text", "amend_operations", "render", "quote_lines", "cite_ru", "cite_kk", "cite_en", "Ref"]

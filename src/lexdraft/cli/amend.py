@@ -61,13 +61,13 @@ def command(old: str | None, new: str | None, fmt: str, lang: str | None, show: 
 def _amend(old: str, new: str, fmt: str, lang: str | None) -> str | bytes:
     from ..amend.akn_amendment import to_akn
     from ..amend.drafting import Rule
-    from ..amend.instructions import _LANG_ALIASES, amend_operations, language_of, render
+    from ..amend.instructions import LANG_ALIASES, amend_operations, language_of, render
     from ..compare.inputs import load_version
 
     old_doc, new_doc = load_version(old), load_version(new)
-    if lang and lang not in _LANG_ALIASES:
+    if lang and lang not in LANG_ALIASES:
         raise LexdraftError(f"--lang must be rus, kaz or eng, not {lang!r}")
-    language = _LANG_ALIASES.get(lang or language_of(old_doc), "eng")
+    language = LANG_ALIASES.get(lang or language_of(old_doc), "eng")
     rule = Rule()
     ops = amend_operations(old_doc, new_doc, rule)
     warning = old_doc.provenance.warning or new_doc.provenance.warning
