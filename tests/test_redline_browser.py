@@ -240,6 +240,13 @@ def test_eu_ai_act_redline_opens_quickly(browser, tmp_path):
         assert page.evaluate("document.activeElement.id") == "row-1"
         page.keyboard.press("2")
         page.keyboard.press("n")
+        chapters = page.eval_on_selector_all("#f-chapter option", "os => os.map(o => o.value).filter(v => v)")
+        assert len(chapters) > 5
+        page.select_option("#f-chapter", chapters[2])
+        shown = page.eval_on_selector_all(
+            "#view-text .blk", "bs => bs.filter(b => b.offsetParent).map(b => b.dataset.chapter)")
+        assert shown and set(shown) == {chapters[2]}
+        page.select_option("#f-chapter", "")
         page.fill("#f-search", "literacy")
         page.wait_for_function("() => document.querySelectorAll('mark.hit').length > 0")
         assert page.evaluate("[...document.querySelectorAll('#view-text .blk')].filter(b => b.offsetParent)"
@@ -279,6 +286,26 @@ def test_no_changes_is_said_and_keys_do_nothing_wrong(browser, tmp_path):
         for key in ("n", "p", "2", "n", "3", "4", "1"):
             page.keyboard.press(key)
         assert page.inner_text("#counter") == "Changes: 0"
+        s.assert_clean()
+    finally:
+        s.close()
+
+
+def test_moved_article_links_to_its_old_place(browser, tmp_path):
+    from conftest import AKN
+
+    path = _redline(tmp_path, AKN / "leos-ec-3articles-v1.xml", AKN / "leos-ec-3articles-v2-moved.xml")
+    s = Session(browser, path)
+    try:
+        page = s.open()
+        link = page.locator("#view-table .moved a").first
+        target = link.get_attribute("href")[1:]
+        link.click()
+        assert page.evaluate("document.body.dataset.view") == "inline"
+        ghost = page.locator(f"#{target}")
+        assert ghost.is_visible() and "ghost" in ghost.get_attribute("class")
+        ghost.locator("a").click()  # and from the old place to the new one
+        assert page.evaluate("location.hash") == "#" + ghost.locator("a").get_attribute("href")[1:]
         s.assert_clean()
     finally:
         s.close()

@@ -13,6 +13,7 @@ from ..output import write_atomic
 from .annotations import Annotations, load_annotations, load_concordance_file
 from .docx import render_docx
 from .html import render_html
+from .rows import build
 
 
 @dataclass
@@ -31,7 +32,8 @@ class Comparison:
     def summary_line(self) -> str:
         counts = self.changeset.summary()
         changed = ", ".join(f"{k} {n}" for k, n in counts.items() if n and k != "unchanged")
-        return f"{changed or 'no changes'}; unchanged {counts['unchanged']}"
+        rows = len(build(self.changeset, self.old, self.new, "en").rows)
+        return f"{rows} changed units in the table; provisions: {changed or 'no changes'}, unchanged {counts['unchanged']}"
 
 
 def compare_files(old: str, new: str, annotations: str | None = None, concordance: str | None = None) -> Comparison:
