@@ -350,3 +350,24 @@ def test_cli_amend_text_json_and_show(tmp_path):
     assert json.loads(r.output)["instructions"][0]["action"] == "replace_words"
     r = CliRunner().invoke(main, ["amend", old])
     assert r.exit_code == 2 and "give OLD and NEW" in r.output
+
+
+def test_rule_same_replacement_across_the_act_becomes_throughout():
+    texts = [BASE, "Оператор информационной системы ведет учет.", "Собственник информационной системы обязан вести учет.",
+             "Сведения из информационной системы предоставляются по запросу.", "Иная норма без термина."]
+    old = _doc(texts)
+    new = _doc([t.replace("информационной системы", "цифровой системы") for t in texts])
+    assert [op.action for op in amend_operations(old, new)] == ["replace_throughout"]
+    text = amend_text(old, new)
+    assert "1) по всему тексту слово «информационной» заменить словом «цифровой»." in text
+    assert provisions_text(apply(old, parse_text(text).operations)) == provisions_text(new)
+    # One occurrence left unchanged: a drafter cannot say "throughout", so each place is amended.
+    kept = texts + ["Ссылка на информационной системы остается."]
+    changed = [t.replace("информационной системы", "цифровой системы") for t in texts] + [kept[-1]]
+    ops = amend_operations(_doc(kept), _doc(changed))
+    assert [op.action for op in ops] == ["replace_words"] * 3
+
+
+def test_no_change_says_so():
+    old = _doc([BASE])
+    assert amend_text(old, _doc([BASE])) == "Изменений нет.\n"

@@ -9,7 +9,9 @@ The drafting rule (documented in docs/versions-and-amendments.md):
   словами …"; "слова … исключить"), its heading is rewritten if it changed, and its parts are amended the same
   way one by one: new parts inserted ("дополнить подпунктом 3-1) …"), dropped parts repealed ("… исключить").
 * a part that cannot be cited (unnumbered, or its number is not unique) is never amended on its own: its
-  nearest citable ancestor is rewritten instead.
+  nearest citable ancestor is rewritten instead;
+* the same words replaced in ``THROUGHOUT_AT_LEAST`` (3) or more provisions, and nowhere left unreplaced, become
+  one instruction "по всему тексту слова «…» заменить словами «…»".
 
 Every operation is checked by applying it to the old text as it is built: whatever would not give the new
 wording exactly falls back to rewriting the unit, so ``apply(old, amend(old, new))`` reproduces ``new``.
@@ -28,6 +30,7 @@ from .model import CITABLE_KINDS, Operation, Ref, repealed_wording
 KEEP_AT_LEAST = 0.70
 MAX_WORD_CHANGES = 3
 MAX_PART_INSTRUCTIONS = 5
+THROUGHOUT_AT_LEAST = 3  # provisions with the same replacement before it becomes "по всему тексту"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class Rule:
     keep_at_least: float = KEEP_AT_LEAST
     max_word_changes: int = MAX_WORD_CHANGES
     max_part_instructions: int = MAX_PART_INSTRUCTIONS
+    throughout_at_least: int = THROUGHOUT_AT_LEAST
 
 
 class _Rewrite(Exception):
@@ -391,10 +395,40 @@ def _trails(doc: Document) -> dict[int, list[Unit]]:
     return out
 
 
+def throughout(old: Document, new: Document, ops: list[Operation], rule: Rule) -> list[Operation]:
+    """Replace the same words in many places by one "по всему тексту" instruction, as drafters do when a term
+    changes across an act — only where the old words occur nowhere else (so the result is the same), and only
+    when the replacement recurs in at least ``rule.throughout_at_least`` provisions."""
+    places: dict[tuple[str, str], list[int]] = {}
+    for k, op in enumerate(ops):
+        if op.action == "replace_words" and op.target.path:
+            places.setdefault((op.old, op.new), []).append(k)
+    pairs = []
+    drop: set[int] = set()
+    for (old_words, new_words), ks in places.items():
+        provisions = {ops[k].target.path[0] for k in ks}
+        if len(provisions) < rule.throughout_at_least:
+            continue
+        everywhere = sum(len(find_words(u.text, old_words)) + len(find_words(u.heading, old_words))
+                         for u in old.walk())
+        if everywhere == len(ks):  # each occurrence is one of these instructions
+            pairs.append((old_words, new_words))
+            drop.update(ks)
+    if not pairs:
+        return ops
+    candidate = [Operation("replace_throughout", pairs=tuple(pairs))] + [
+        op for k, op in enumerate(ops) if k not in drop]
+    try:
+        got = apply(old, candidate)
+    except AmendmentError:
+        return ops
+    return candidate if text_of(got.provisions()) == text_of(apply(old, ops).provisions()) else ops
+
+
 def draft(old: Document, new: Document, changeset: ChangeSet, rule: Rule = Rule()) -> list[Operation]:
     """The amendment operations turning ``old`` into ``new``, in the order of the act, checked by applying."""
     drafter = _Drafter(old, new, rule)
-    ops = drafter.provisions(changeset)
+    ops = throughout(old, new, drafter.provisions(changeset), rule)
     numbered = [_numbered(op, i + 1) for i, op in enumerate(ops)]
     try:
         apply(old, numbered)

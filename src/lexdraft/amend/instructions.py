@@ -177,7 +177,11 @@ def _ru(op: Operation, path) -> str:
         return f"{where}{w} {q(op.old, 'rus')} исключить"
     olds = ", ".join(q(o, "rus") for o, _ in op.pairs)
     news = ", ".join(q(n, "rus") for _, n in op.pairs)
-    return f"по всему тексту слова {olds} заменить соответственно словами {news}"
+    if len(op.pairs) > 1:
+        return f"по всему тексту слова {olds} заменить соответственно словами {news}"
+    one = " " not in op.pairs[0][0].strip() and " " not in op.pairs[0][1].strip()
+    w, w2 = ("слово", "словом") if one else ("слова", "словами")
+    return f"по всему тексту {w} {olds} заменить {w2} {news}"
 
 
 def _kk(op: Operation, path) -> str:
@@ -207,7 +211,8 @@ def _kk(op: Operation, path) -> str:
         return f"{where}{q(op.old, 'kaz')} деген сөздер алып тасталсын"
     olds = ", ".join(q(o, "kaz") for o, _ in op.pairs)
     news = ", ".join(q(n, "kaz") for _, n in op.pairs)
-    return f"бүкіл мәтін бойынша {olds} деген сөздер тиісінше {news} деген сөздермен ауыстырылсын"
+    each = "тиісінше " if len(op.pairs) > 1 else ""
+    return f"бүкіл мәтін бойынша {olds} деген сөздер {each}{news} деген сөздермен ауыстырылсын"
 
 
 def _en(op: Operation, path) -> str:
@@ -295,6 +300,9 @@ def render(operations: list[Operation], lang: str, title: str = "", warning: str
     lines: list[str] = []
     if warning:
         lines.append(f"[{warning}]")
+    if not operations:
+        lines.append({"rus": "Изменений нет.", "kaz": "Өзгерістер жоқ.", "eng": "No changes."}[lang])
+        return "\n".join(lines) + "\n"
     if title:
         lines.append({
             "rus": f"Внести в {title} следующие изменения и дополнения:",
