@@ -238,3 +238,47 @@ def test_cli_bad_input_is_one_line_and_exit_2(tmp_path):
     result = CliRunner().invoke(main, ["import", str(bad), "--work", "/akn/kz/act/x", "--date", "2024-01-01"])
     assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
     assert "bad.txt:1:" in result.stderr
+
+
+def test_russian_letter_subpoints_nest_under_numbered_points():
+    text = "Статья 5. Требования\n\n1. Системы должны:\n1) быть безопасными, в том числе:\nа) надёжными;\nб) устойчивыми;\n2) быть прозрачными.\n"
+    doc = text_to_document(text, "x.txt", OPTS)
+    para = doc.units[0].children[0]
+    assert [p.num for p in para.children] == ["1)", "2)"]
+    assert [p.num for p in para.children[0].children] == ["а)", "б)"]
+    assert para.children[0].children[1].eid == "art_5__para_1__point_1__point_б"
+
+
+def test_eu_preamble_citations_recitals_and_formulas():
+    text = ("THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,\n\nWhereas:\n\n"
+            "Having regard to the Treaty on the Functioning of the European Union,\n\n"
+            "Having regard to the proposal from the European Commission,\n\n"
+            "(1) The purpose of this Regulation is to improve the functioning of the internal market.\n\n"
+            "(2) This Regulation should be applied.\n\nArticle 1\nSubject matter\n\n1. This Regulation lays down:\n"
+            "(a) harmonised rules;\n(b) prohibitions.\n\nArticle 18 of Regulation (EU) 2019/1020 shall apply.\n"
+            "That subparagraph lists:\n(a) one;\n(b) two.\n")
+    doc = text_to_document(text, "eu.txt", ImportOptions(work="/akn/eu/act/regulation/2024/1689",
+                                                         date="2024-06-13", article_ids="flat"))
+    pre, art = doc.units
+    assert pre.text == "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,\nWhereas:"
+    assert [(c.kind, c.num) for c in pre.children] == [("citation", ""), ("citation", ""), ("recital", "(1)"),
+                                                      ("recital", "(2)")]
+    assert (art.num, art.heading, art.eid) == ("Article 1", "Subject matter", "art_1")
+    para = art.children[0]
+    # "Article 18 of …" is a sentence of paragraph 1, not a new article; the points after "That subparagraph
+    # lists:" belong to that subparagraph, not to paragraph 1
+    assert [c.kind for c in para.children] == ["point", "point", "subparagraph", "subparagraph"]
+    assert para.children[2].text.startswith("Article 18 of Regulation")
+    assert [c.num for c in para.children[3].children] == ["(a)", "(b)"]
+    data = document_to_akn(doc, flat_articles=True)
+    assert compile_schema(False).validate(etree.fromstring(data))
+
+
+def test_cli_article_ids_flat(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("CHAPTER I\nGENERAL\n\nArticle 1\nScope\n\n1. Text.\n", encoding="utf-8")
+    out = tmp_path / "a.xml"
+    r = CliRunner().invoke(main, ["import", str(src), "-o", str(out), "--work", "/akn/eu/act/x/2024/1",
+                                  "--date", "2024-06-13", "--article-ids", "flat"])
+    assert r.exit_code == 0, r.output
+    assert load(str(out)).find("art_1__para_1") is not None

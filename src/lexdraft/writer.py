@@ -72,7 +72,7 @@ def eid_component(unit: Unit, counters: dict[str, int]) -> str:
     unnumbered siblings of each kind in order."""
     kind = unit.kind if unit.kind in EID_PREFIX else "hcontainer"
     prefix = EID_PREFIX[kind]
-    lbl = re.sub(r"[^\w.-]", "", num_label(unit.num), flags=re.ASCII)  # not the cached Unit.label: nums may be edited
+    lbl = re.sub(r"[^\w.-]", "", num_label(unit.num))  # not the cached Unit.label: nums may be edited; "б" stays
     if not lbl:
         counters[kind] = counters.get(kind, 0) + 1
         lbl = str(counters[kind])
@@ -128,7 +128,7 @@ def plan_eids(units: list[Unit], flat_articles: bool = False) -> dict[int, str]:
             if child.kind != group_kind:
                 group_kind, group_eid, counters = child.kind, _unique(gid, used), {}
                 plan[-id(child)] = group_eid  # the group element opened before this child
-            lbl = re.sub(r"[^\w.-]", "", num_label(child.num), flags=re.ASCII)
+            lbl = re.sub(r"[^\w.-]", "", num_label(child.num))
             if not lbl:
                 counters[prefix] = counters.get(prefix, 0) + 1
                 lbl = str(counters[prefix])
