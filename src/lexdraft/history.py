@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from . import akn
 from .compare import diff_documents
@@ -182,7 +183,10 @@ class LogEntry:
     changes: dict[str, int] | None  # summary against the previous version in the same language (None: first)
 
 
-def log(work: Work, lang: str | None = None) -> dict[str, list[LogEntry]]:
+Progress = Callable[[str], None] | None  # told what is being compared (the CLI prints it on a terminal)
+
+
+def log(work: Work, lang: str | None = None, progress: Progress = None) -> dict[str, list[LogEntry]]:
     """Per language, the versions in date order with change counts against the previous one."""
     out: dict[str, list[LogEntry]] = {}
     for language in ([_norm_lang(lang)] if lang else work.languages):
@@ -190,6 +194,8 @@ def log(work: Work, lang: str | None = None) -> dict[str, list[LogEntry]]:
         prev: Document | None = None
         for v in work.in_language(language):
             doc = akn.load(v.path)
+            if prev is not None and progress:
+                progress(f"{language}: {prev.frbr.date} → {v.date}")
             changes = None if prev is None else _counts(diff_documents(prev, doc))
             entries.append(LogEntry(v, len(doc.provisions()), sum(1 for _ in doc.walk()),
                                     doc.provenance.status, changes))
@@ -282,7 +288,7 @@ def _predecessors(old: Document, new: Document, cs: ChangeSet) -> dict[int, tupl
     return out
 
 
-def blame(work: Work, lang: str | None = None) -> tuple[list[Version], list[Lineage]]:
+def blame(work: Work, lang: str | None = None, progress: Progress = None) -> tuple[list[Version], list[Lineage]]:
     """For every unit of the latest version in ``lang``: its history through all versions of that language."""
     language = _norm_lang(lang) if lang else work.languages[0]
     versions = work.in_language(language)
@@ -290,7 +296,9 @@ def blame(work: Work, lang: str | None = None) -> tuple[list[Version], list[Line
         raise LexdraftError(f"no {language} expressions in {work.folder} (languages: {', '.join(work.languages)})")
     docs = [akn.load(v.path) for v in versions]
     steps: list[dict[int, tuple[Unit, Change]]] = [{}]
-    for prev, doc in zip(docs, docs[1:]):
+    for v, prev, doc in zip(versions[1:], docs, docs[1:]):
+        if progress:
+            progress(f"{language}: {prev.frbr.date} → {v.date}")
         steps.append(_predecessors(prev, doc, diff_documents(prev, doc)))
     latest = docs[-1]
     provisions = {id(p) for p in latest.provisions()}

@@ -105,3 +105,16 @@ def blame_html(work: Work, versions: list[Version], lineages: list[Lineage], pro
 
 def to_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def terminal_progress():
+    """A reporter printing "comparing …" lines to stderr when it is a terminal (else None: pipelines stay quiet)."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def report(what: str) -> None:
+        print(f"lexdraft: comparing {what}", file=sys.stderr, flush=True)
+
+    return report

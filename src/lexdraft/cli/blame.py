@@ -8,6 +8,7 @@ from ..errors import LexdraftError
 from ..output import write_atomic
 
 
+
 @click.command("blame")
 @click.argument("work", metavar="WORK")
 @click.option("--lang", default=None, help="Language to trace (default: rus, else kaz, else eng…).")
@@ -28,10 +29,10 @@ def command(work: str, lang: str | None, eid: str | None, fmt: str, html: str | 
     """
     from .. import akn
     from ..history import blame, find_work
-    from ..history_report import blame_dict, blame_html, blame_text, to_json
+    from ..history_report import blame_dict, blame_html, blame_text, terminal_progress, to_json
 
     w = find_work(work)
-    versions, lineages = blame(w, lang)
+    versions, lineages = blame(w, lang, progress=terminal_progress())
     if eid:
         keep = next((i for i, x in enumerate(lineages) if x.unit.eid == eid), None)
         if keep is None:

@@ -7,6 +7,7 @@ import click
 from ..output import write_atomic
 
 
+
 @click.command("log")
 @click.argument("work", metavar="WORK")
 @click.option("--lang", default=None, help="Only this language (rus, kaz, eng…).")
@@ -22,10 +23,10 @@ def command(work: str, lang: str | None, fmt: str, output: str | None) -> None:
       lexdraft log drafts/foreign/eu-ai-act --format json
     """
     from ..history import find_work, log
-    from ..history_report import log_dict, log_text, to_json
+    from ..history_report import log_dict, log_text, terminal_progress, to_json
 
     w = find_work(work)
-    entries = log(w, lang)
+    entries = log(w, lang, progress=terminal_progress())
     text = to_json(log_dict(w, entries)) if fmt == "json" else log_text(w, entries)
     if output:
         write_atomic(output, text)
