@@ -194,13 +194,13 @@ def test_annotations_sidecar_yaml_and_json(tmp_path):
         "      - plain comment\n",
         encoding="utf-8",
     )
-    notes = load_annotations(str(y))
+    notes = load_annotations(str(y)).notes
     a = notes["chp_19__art_125__para_1"]
     assert a.justification == "Согласно рекомендации"
     assert [c.author for c in a.comments] == ["Reviewer A", ""]
     j = tmp_path / "notes.json"
     j.write_text(json.dumps({"art_1": "why"}), encoding="utf-8")
-    assert load_annotations(str(j))["art_1"].justification == "why"
+    assert load_annotations(str(j)).notes["art_1"].justification == "why"
 
 
 def test_bad_annotations_give_one_line_with_file_and_line(tmp_path):

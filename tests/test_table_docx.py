@@ -100,3 +100,32 @@ def test_libreoffice_converts_it_to_pdf(kk_docx, tmp_path):
     assert proc.returncode == 0, proc.stderr
     pdf = tmp_path / "table-kk.pdf"
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_parliament_stage_columns_from_the_sidecar(tmp_path):
+    """A later stage adds columns (amendment author, committee decision): configuration, not code."""
+    old, new = chapter19_pair("rus")
+    notes = tmp_path / "stage.yaml"
+    notes.write_text(
+        "columns: [Автор поправки, Решение комитета]\n"
+        "units:\n  chp_19__art_126-1:\n    justification: Рекомендация R5\n"
+        "    cells: {Автор поправки: Депутат А., Решение комитета: Принять}\n", encoding="utf-8")
+    out = tmp_path / "stage.docx"
+    result = CliRunner().invoke(main, ["table", str(old), str(new), "-o", str(out), "--annotations", str(notes)])
+    assert result.exit_code == 0, result.output
+    rows = _rows(WordDocument(str(out)))
+    assert [c.text for c in rows[0].cells] == ["№ п/п", "Структурный элемент", "Действующая редакция",
+                                               "Предлагаемая редакция", "Автор поправки", "Решение комитета",
+                                               "Обоснование"]
+    row = next(r for r in rows[1:] if r.cells[1].text.startswith("статья 126-1"))
+    assert [c.text for c in row.cells[4:]] == ["Депутат А.", "Принять", "Рекомендация R5"]
+    html = tmp_path / "stage.html"
+    assert CliRunner().invoke(main, ["redline", str(old), str(new), "-o", str(html), "--annotations",
+                                     str(notes)]).exit_code == 0
+    text = html.read_text(encoding="utf-8")
+    assert '<th scope="col">Решение комитета</th>' in text and '<td class="extra">Принять</td>' in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("columns: [A]\nart_1: {cells: {B: x}}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["table", str(old), str(new), "-o", str(tmp_path / "x.docx"),
+                                       "--annotations", str(bad)])
+    assert result.exit_code == 2 and "columns" in result.output and not (tmp_path / "x.docx").exists()

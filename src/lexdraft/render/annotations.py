@@ -4,6 +4,7 @@ foreign provisions (a concordance).
 Sidecar format (YAML or JSON; the same structure)::
 
     format: lexdraft.annotations/1        # optional
+    columns: [Автор поправки, Решение]    # optional extra table columns (a Parliament stage adds some)
     units:                                # optional wrapper; a plain mapping of eIds works too
       chp_19__art_125__para_2:
         justification: "Приведение в соответствие с …"
@@ -12,6 +13,7 @@ Sidecar format (YAML or JSON; the same structure)::
             date: "2025-07-10"
             text: "Clarify the term."
           - "A comment may also be a plain string."
+        cells: {Автор поправки: "Депутат А.", Решение: "Принять"}
 
 Concordance entries are ``ConcordanceEntry`` per draft eId; ``concordance_from`` adapts what
 ``lexdraft.concordance.load_concordance`` returns (or a plain mapping / list of dicts) to that shape.
@@ -41,6 +43,7 @@ class Comment:
 class Annotation:
     justification: str = ""
     comments: tuple[Comment, ...] = ()
+    cells: tuple[tuple[str, str], ...] = ()  # (extra column, text)
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,11 @@ class Annotations:
 
     notes: dict[str, Annotation] = field(default_factory=dict)
     concordance: dict[str, list[ConcordanceEntry]] = field(default_factory=dict)
+    columns: tuple[str, ...] = ()  # extra table columns, between the proposed wording and the justification
+
+    def cell(self, eid: str, column: str) -> str:
+        a = self.notes.get(eid)
+        return dict(a.cells).get(column, "") if a else ""
 
     def justification(self, eid: str) -> str:
         a = self.notes.get(eid)
@@ -94,17 +102,20 @@ def _read_structured(path: str) -> Any:
         raise LexdraftError(f"invalid YAML: {problem}", path, mark.line + 1 if mark else None) from None
 
 
-def parse_annotations(data: Any, path: str = "<annotations>") -> dict[str, Annotation]:
-    """Validate a loaded sidecar structure into ``Annotation``s by eId."""
+def parse_annotations(data: Any, path: str = "<annotations>") -> Annotations:
+    """Validate a loaded sidecar structure: ``Annotation``s by eId and the extra columns."""
     if data is None:
-        return {}
+        return Annotations()
     if not isinstance(data, Mapping):
         raise LexdraftError("annotations must be a mapping of eId to {justification, comments}", path)
+    columns = data.get("columns") or []
+    if not isinstance(columns, list) or not all(isinstance(c, str) and c for c in columns):
+        raise LexdraftError("'columns' must be a list of column names", path)
     if "units" in data and isinstance(data.get("units"), Mapping):
         data = data["units"]
     out: dict[str, Annotation] = {}
     for eid, value in data.items():
-        if eid == "format":
+        if eid in ("format", "columns"):
             continue
         if isinstance(value, str):
             out[str(eid)] = Annotation(justification=value)
@@ -121,11 +132,15 @@ def parse_annotations(data: Any, path: str = "<annotations>") -> dict[str, Annot
                                         str(c.get("date", "") or "")))
             else:
                 comments.append(Comment(str(c)))
-        out[str(eid)] = Annotation(str(value.get("justification", "") or ""), tuple(comments))
-    return out
+        cells = value.get("cells") or {}
+        if not isinstance(cells, Mapping) or any(k not in columns for k in cells):
+            raise LexdraftError(f"cells of {eid!r} must name columns listed under 'columns'", path)
+        out[str(eid)] = Annotation(str(value.get("justification", "") or ""), tuple(comments),
+                                   tuple((str(k), str(v)) for k, v in cells.items()))
+    return Annotations(out, columns=tuple(columns))
 
 
-def load_annotations(path: str) -> dict[str, Annotation]:
+def load_annotations(path: str) -> Annotations:
     return parse_annotations(_read_structured(path), path)
 
 

@@ -28,6 +28,13 @@ from .rows import Line, build, is_mark
 
 # Column widths in mm on A4 landscape (297 mm minus 2 × 15 mm margins = 267 mm).
 WIDTHS = (12, 40, 85, 85, 45)
+EXTRA_WIDTH = 30  # each extra column (from the sidecar) takes this much from the two wording columns
+
+
+def column_widths(extra: int) -> tuple[int, ...]:
+    no, unit, old, new, why = WIDTHS
+    cut = extra * EXTRA_WIDTH // 2
+    return (no, unit, old - cut, new - cut) + (EXTRA_WIDTH,) * extra + (why,)
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)  # core properties: no wall-clock time, same bytes each run
 
 
@@ -125,16 +132,19 @@ def render_docx(
     meta = doc.add_paragraph()
     meta.add_run(f"lexdraft {__version__}" + (f" · {L['generated']}: {generated}" if generated else "")).italic = True
 
-    table = doc.add_table(rows=1, cols=5)
+    extra = notes.columns
+    widths = column_widths(len(extra))
+    table = doc.add_table(rows=1, cols=5 + len(extra))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     header = table.rows[0]
     _flag(header._tr.get_or_add_trPr(), "w:tblHeader")
     _flag(header._tr.get_or_add_trPr(), "w:cantSplit")
-    for cell, key in zip(header.cells, ("col_no", "col_unit", "col_old", "col_new", "col_reason")):
+    titles = [L["col_no"], L["col_unit"], L["col_old"], L["col_new"], *extra, L["col_reason"]]
+    for cell, title in zip(header.cells, titles):
         cell.paragraphs[0].text = ""
-        run = cell.paragraphs[0].add_run(L[key])
+        run = cell.paragraphs[0].add_run(title)
         run.bold = True
         cell.paragraphs[0].alignment = 1
     for r in model.rows:
@@ -150,14 +160,17 @@ def render_docx(
             cells[1].add_paragraph(L[key].replace("{where}", r.moved_from.citation))
         _cell_lines(cells[2], r.old, L["absent"])
         _cell_lines(cells[3], r.new, L["delete"])
-        cells[4].paragraphs[0].text = notes.justification(r.eid)
+        for i, column in enumerate(extra):
+            cells[4 + i].paragraphs[0].text = notes.cell(r.eid, column)
+        why = cells[-1]
+        why.paragraphs[0].text = notes.justification(r.eid)
         for c in notes.comments(r.eid):
             who = " — ".join(x for x in (c.author, c.date) if x)
-            cells[4].add_paragraph().add_run(c.text + (f" ({who})" if who else "")).italic = True
-    for column, width in zip(table.columns, WIDTHS):  # the grid (LibreOffice reads it) and every cell (Word)
+            why.add_paragraph().add_run(c.text + (f" ({who})" if who else "")).italic = True
+    for column, width in zip(table.columns, widths):  # the grid (LibreOffice reads it) and every cell (Word)
         column.width = Mm(width)
     for row in table.rows:
-        for cell, width in zip(row.cells, WIDTHS):
+        for cell, width in zip(row.cells, widths):
             cell.width = Mm(width)
     if not model.rows:
         doc.add_paragraph(L["no_changes"])

@@ -78,7 +78,7 @@ def _side_info(side: Side, lang: str) -> SideInfo:
 
 def _annotations(annotations: Any, concordance: Any) -> Annotations:
     if isinstance(annotations, Annotations):
-        result = Annotations(dict(annotations.notes), dict(annotations.concordance))
+        result = Annotations(dict(annotations.notes), dict(annotations.concordance), annotations.columns)
     else:
         notes: dict[str, Annotation] = dict(annotations or {})
         result = Annotations(notes)
@@ -138,8 +138,15 @@ def render_html(
     _toc_titles(model)
     notes = _annotations(annotations, concordance)
     row_of: dict[str, int] = {}
+    row_conc: dict[int, list] = {}  # comparable provisions per row: the unit's own, and its provision's on its first row
+    seen: set[str] = set()
     for r in model.rows:
         row_of.setdefault(r.anchor, r.number)
+        entries = list(notes.comparable(r.eid))
+        if r.provision_eid not in seen and r.eid != r.provision_eid:
+            entries += notes.comparable(r.provision_eid)
+        seen.add(r.provision_eid)
+        row_conc[r.number] = entries
     kinds_present = [k for k in lb.KIND_LABELS[lang] if k != "unchanged" and any(k in r.kinds for r in model.rows)]
     template = _env().get_template("redline.html.j2")
     return template.render(
@@ -155,6 +162,7 @@ def render_html(
         view="table" if standalone_table else view,
         model=model,
         row_of=row_of,
+        row_conc=row_conc,
         kinds_present=kinds_present,
         old=_side_info(cs.old, lang),
         new=_side_info(cs.new, lang),

@@ -39,7 +39,7 @@ class Comparison:
 def compare_files(old: str, new: str, annotations: str | None = None, concordance: str | None = None) -> Comparison:
     old_doc, new_doc = load(old), load(new)
     cs = diff_documents(old_doc, new_doc)
-    notes = Annotations(load_annotations(annotations) if annotations else {})
+    notes = load_annotations(annotations) if annotations else Annotations()
     if concordance:
         notes.concordance = load_concordance_file(concordance, new)
     inputs = tuple(p for p in (old, new, annotations, concordance) if p)
