@@ -287,19 +287,23 @@ def test_chapter19_akn_amendment_is_valid_and_round_trips(ch19, lang, tmp_path, 
     assert provisions_text(_akn_round_trip(old, new, tmp_path, strict_schema)) == provisions_text(new)
 
 
-def test_akn_amendment_structure(ch19):
+def test_akn_amendment_structure(ch19, tmp_path):
     from lexdraft.akn import parse_bytes
     from lexdraft.akn import local as lname
-    from lexdraft.amend.akn_amendment import to_akn
+    from lexdraft.amend.akn_amendment import list_instructions, to_akn
 
     old, new = ch19["rus"]
-    tree = parse_bytes(to_akn(amend_operations(old, new), old, "rus", new.frbr.date), "a.xml").tree
+    data = to_akn(amend_operations(old, new), old, "rus", new.frbr.date)
+    tree = parse_bytes(data, "a.xml").tree
+    (tmp_path / "a.xml").write_bytes(data)
     names = [lname(e) for e in tree.iter() if isinstance(e.tag, str)]
     assert names.count("mod") == names.count("textualMod") == len(amend_operations(old, new))
     types = {e.get("type") for e in tree.iter() if isinstance(e.tag, str) and lname(e) == "textualMod"}
     assert types == {"substitution", "insertion", "repeal"}
     assert "quotedStructure" in names and "quotedText" in names
     dest = [e.get("href") for e in tree.iter() if isinstance(e.tag, str) and lname(e) == "destination"]
+    listed, _ = list_instructions(str(tmp_path / "a.xml"))  # our own output, listed as --show lists it
+    assert [x.action for x in listed] == [op.action for op in amend_operations(old, new)]
     assert "/akn/kz/act/code/2024/digital-code-ch19-reconstruction/rus@2024-04-01/!main#chp_19__art_121__para_2" in dest
 
 

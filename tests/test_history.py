@@ -160,3 +160,20 @@ def test_blame_html_escapes_document_text(tmp_path):
     assert r.exit_code == 0, r.output
     html = out.read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; «кавычки»" in html
+
+
+def test_blame_follows_a_moved_article(tmp_path):
+    # LEOS fixture: Article 3 moved before Article 2 and the two swapped numbers (MANIFEST V4).
+    from conftest import AKN
+
+    work = tmp_path / "leos"
+    work.mkdir()
+    shutil.copy(AKN / "leos-ec-3articles-v1.xml", work / "2020-01-01-eng.xml")
+    shutil.copy(AKN / "leos-ec-3articles-v2-moved.xml", work / "2020-02-01-eng.xml")
+    _, lineages = blame(find_work(str(work)))
+    arts = [x for x in lineages if x.depth == 0]
+    moved = next(x for x in arts if x.unit.eid == "akn_art_B6BGPx")
+    assert moved.unit.num == "Article 2" and moved.introduced.num == "Article 3"
+    assert moved.introduced.date == "2020-01-01"
+    assert moved.last_changed.kinds == ("moved", "renumbered")
+    assert all(x.introduced.date == "2020-01-01" for x in lineages)  # nothing is new, only moved
