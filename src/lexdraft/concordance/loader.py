@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import yaml
 
@@ -96,4 +97,32 @@ def load_concordance(path: str) -> Concordance:
         versions = tuple(str(x) for x in _plain(versions_node)) if versions_node is not None else ()
         links.append(Link(draft, _text(item, "work", path), eid, label, _text(item, "rationale", path), line,
                           versions))
-    return Concordance(os.path.normpath(path), caveat, drafts, works, units, links)
+    return Concordance(os.path.normpath(path), caveat, drafts, works, units, _resolved(links, works))
+
+
+def _resolved(links: list[Link], works: dict[str, Work]) -> list[Link]:
+    """Links with the citation and text of their foreign provision (best effort: ``check_concordance`` reports
+    the links that do not resolve)."""
+    from ..akn import load
+
+    docs: dict[str, object] = {}
+    out = []
+    for ln in links:
+        work = works.get(ln.work)
+        if work is None:
+            out.append(ln)
+            continue
+        if work.path not in docs:
+            try:
+                docs[work.path] = load(work.path)
+            except LexdraftError:
+                docs[work.path] = None
+        doc = docs[work.path]
+        unit = doc.find(ln.eid) if doc is not None and ln.eid else None  # type: ignore[attr-defined]
+        if unit is not None:
+            name = " ".join(x for x in (unit.num, unit.heading) if x) or ln.eid
+            text = "\n".join(x for x in (unit.heading, unit.full_text) if x)
+        else:
+            name, text = (ln.eid or "no counterpart"), ""
+        out.append(replace(ln, citation=f"{work.citation}, {name}", text=text))
+    return out

@@ -49,6 +49,13 @@ class Link:
     rationale: str
     line: int
     versions: tuple[str, ...] = ()
+    citation: str = ""  # "Regulation (EU) 2024/1689 (Artificial Intelligence Act), Article 14 Human oversight"
+    text: str = ""  # the foreign provision's text, when its file could be read ("" for Gap rows without eid)
+
+    @property
+    def unit(self) -> str:
+        """The draft eId (the name the redline's margin looks links up by)."""
+        return self.draft
 
 
 @dataclass

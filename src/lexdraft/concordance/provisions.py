@@ -40,6 +40,7 @@ class Provision:
     passages: tuple[tuple[str, str], ...]  # (eId, text) of the paragraphs/points inside, for "best passage"
     warning: str  # Provenance.warning of its document ("" for official texts)
     line: int | None = None
+    heading: str = ""
 
     @property
     def key(self) -> str:
@@ -123,7 +124,7 @@ def provisions_of(doc: Document) -> list[Provision]:
             Provision(
                 path=doc.path, work=doc.frbr.work, date=doc.frbr.date, lang=language_of(body, default),
                 jurisdiction=jur, eid=u.eid, citation=_citation(doc, u), text=body, passages=passages,
-                warning=doc.provenance.warning, line=u.line,
+                warning=doc.provenance.warning, line=u.line, heading=u.heading,
             )
         )
     return out

@@ -8,6 +8,7 @@ being forced onto its least-bad match. Labels are proposals for a person to conf
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from . import embed as embed_mod
@@ -18,15 +19,16 @@ from .provisions import Provision
 
 @dataclass(frozen=True)
 class Params:
-    """Fusion and decision settings (see docs/mapping.md for how the defaults were chosen)."""
+    """Fusion and decision settings. The defaults were chosen by ``scripts/tune_mapping.py`` on the tuning split
+    (the reconstruction's articles) only; see docs/mapping.md."""
 
-    rrf_k: int = 10
+    rrf_k: int = 5
     w_topic: float = 1.0
     w_lexical: float = 1.0
     w_embed: float = 1.0
-    # Support thresholds: below all of them a pair is not evidence of correspondence.
+    # Support thresholds: below all of them a pair is not evidence of correspondence (-> Gap).
     min_topic: float = 0.30
-    min_lexical: float = 0.15
+    min_lexical: float = 0.25
     min_embed: float = 0.86
     # Topic cosine from which the proposed label is Full / Partial (else Complementary).
     full: float = 0.70
@@ -76,6 +78,14 @@ def related(a: str, b: str) -> bool:
 
 
 @dataclass
+class Cache:
+    """Work shared by several runs over the same texts (evaluation, tuning): topic profiles and embeddings."""
+
+    profiles: dict = field(default_factory=dict)  # (lang, text) -> TopicProfile
+    embeddings: dict = field(default_factory=dict)  # text -> vector
+
+
+@dataclass
 class _Pool:
     """Everything computed once per run: topic vectors, lexical indexes and embeddings."""
 
@@ -87,8 +97,14 @@ class _Pool:
     emb: dict[str, object]
 
     @staticmethod
-    def build(units: list[Provision], lexicon: topics.Lexicon, use_embed: bool) -> "_Pool":
-        profiles = {u.key: topics.profile(lexicon, u.text, u.lang) for u in units}
+    def build(units: list[Provision], lexicon: topics.Lexicon, use_embed: bool, cache: Cache) -> "_Pool":
+        profiles = {}
+        for u in units:
+            # The heading is counted twice: it names the provision's subject more reliably than its body does.
+            text = f"{u.heading}\n{u.text}"
+            if (u.lang, text) not in cache.profiles:
+                cache.profiles[(u.lang, text)] = topics.profile(lexicon, text, u.lang)
+            profiles[u.key] = cache.profiles[(u.lang, text)]
         idf = topics.topic_idf(list(profiles.values()), lexicon)
         vectors = {k: topics.vector(p, idf) for k, p in profiles.items()}
         lex, lexvec = {}, {}
@@ -98,7 +114,7 @@ class _Pool:
             lexvec.update({u.key: lex[lang].vector(u.text) for u in same})
         emb: dict[str, object] = {}
         if use_embed:
-            matrix = embed_mod.embed([u.text for u in units])
+            matrix = embed_mod.embed([u.text for u in units], cache.embeddings)
             emb = {u.key: matrix[i] for i, u in enumerate(units)}
         return _Pool(lexicon, profiles, vectors, lex, lexvec, emb)
 
@@ -152,10 +168,13 @@ def suggest(
     use_embed: bool = False,
     concordance: Concordance | None = None,
     version: str | None = None,
+    cache: Cache | None = None,
+    passages: bool = True,
 ) -> list[Suggestion]:
-    """Suggestions for every draft unit against the foreign pool."""
+    """Suggestions for every draft unit against the foreign pool (``passages``: find each candidate's best
+    paragraph, for display; evaluation does without)."""
     lexicon = lexicon or topics.load_lexicon()
-    pool = _Pool.build(draft + foreign, lexicon, use_embed)
+    pool = _Pool.build(draft + foreign, lexicon, use_embed, cache or Cache())
     jurisdictions = sorted({f.jurisdiction for f in foreign})
     out = []
     for unit in draft:
@@ -197,18 +216,18 @@ def suggest(
         cands = [_with_curated(c, links, concordance) for c in cands]
         top = [
             Candidate(c.provision, c.fused, c.channels, c.supported, c.label,
-                      _best_passage(pool, unit, c.provision), c.curated)
+                      _best_passage(pool, unit, c.provision) if passages else "", c.curated)
             for c in cands[: params.top]
         ]
         margin = round(cands[0].fused - cands[1].fused, 6) if len(cands) > 1 else (cands[0].fused if cands else 0)
         by_j: dict[str, Candidate | None] = {}
         for j in jurisdictions:
             by_j[j] = next((c for c in cands if c.provision.jurisdiction == j and c.supported), None)
-        shown = {(c.provision.path, c.provision.eid) for c in top}
+        shown = {(os.path.abspath(c.provision.path), c.provision.eid) for c in top}
         missing = tuple(
             ln for ln in links
             if ln.eid and concordance
-            and not any(p == concordance.works[ln.work].path and related(e, ln.eid) for p, e in shown)
+            and not any(p == os.path.abspath(concordance.works[ln.work].path) and related(e, ln.eid) for p, e in shown)
         )
         out.append(Suggestion(
             unit=unit, topics=pool.profiles[unit.key].main_topics(), candidates=tuple(top), ranked=tuple(cands),
@@ -226,7 +245,6 @@ def _curated(conc: Concordance | None, unit: Provision, version: str | None) -> 
 def _with_curated(c: Candidate, links: list[Link], conc: Concordance | None) -> Candidate:
     if not links or conc is None:
         return c
-    import os
 
     mine = tuple(
         ln for ln in links

@@ -28,6 +28,7 @@ class Term:
     stems: tuple[str, ...]
     exact: tuple[bool, ...]
     weight: float
+    adjacent: bool = False  # "!" prefix: the stems must follow each other with no word between
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,12 @@ def _parse_term(raw: str, lang: str, where: str) -> Term:
         raise LexdraftError(f"bad weight in lexicon term {raw!r}", where) from None
     if lang == "zh":
         return Term(text, (text,), (True,), w)
+    adjacent = text.startswith("!")
+    text = text.lstrip("!")
     parts = text.lower().split()
     if not parts:
         raise LexdraftError("empty lexicon term", where)
-    return Term(text, tuple(p.lstrip("=") for p in parts), tuple(p.startswith("=") for p in parts), w)
+    return Term(text, tuple(p.lstrip("=") for p in parts), tuple(p.startswith("=") for p in parts), w, adjacent)
 
 
 def load_lexicon(path: str | None = None) -> Lexicon:
@@ -153,7 +156,7 @@ def _count(term: Term, index: _Tokens) -> int:
     for start in starts:
         pos, ok = start, True
         for found in later:
-            nxt = next((j for j in range(pos + 1, pos + 4) if j in found), None)
+            nxt = next((j for j in range(pos + 1, pos + (2 if term.adjacent else 4)) if j in found), None)
             if nxt is None:
                 ok = False
                 break
