@@ -191,3 +191,12 @@ def test_curated_concordance_in_the_margin(tmp_path):
     assert html.count('<details class="ce">') >= len({(ln.draft, ln.citation) for ln in links})
     for ln in links[:10]:
         assert str(escape(ln.rationale)) in html
+
+
+def test_inline_css_and_js_are_our_files_verbatim(ch19_html):
+    """The stylesheet and script are included as written (no template syntax inside them gets interpreted)."""
+    from importlib.resources import files
+
+    templates = files("lexdraft") / "templates"
+    for name in ("redline.css", "redline.js"):
+        assert (templates / name).read_text(encoding="utf-8").strip() in ch19_html
