@@ -53,43 +53,60 @@ class Pair:
 
 
 class ContentKeys:
-    """The comparable content of units — heading, text, sub-unit numbers and content, normalised — computed
-    once per unit, bottom-up, for one comparison. The unit's own number is left out, so a renumbered unit
-    keeps its key."""
+    """The comparable content of units — heading, text, sub-unit numbers and content, normalised — for one
+    comparison. The unit's own number is left out, so a renumbered unit keeps its key.
+
+    The raw content is assembled once per unit, bottom-up; it is normalised (one call over the whole string)
+    only for units that reach the alignment, so an unchanged subtree costs no normalisation at all.
+    """
 
     def __init__(self) -> None:
-        self._memo: dict[int, str] = {}
+        self._raw: dict[int, str] = {}
+        self._norm: dict[int, str] = {}
         self._alive: list[Unit] = []  # keeps the units (and so their ids) alive while the memo is used
 
-    def __call__(self, u: Unit) -> str:
-        found = self._memo.get(id(u))
+    def raw(self, u: Unit) -> str:
+        found = self._raw.get(id(u))
         if found is None:
-            parts = [u.norm_heading, u.norm]
+            parts = [u.heading, u.text]
             for c in u.children:
-                parts.append(normalize(c.num))
-                parts.append(self(c))
-            found = self._memo[id(u)] = " ".join(p for p in parts if p)
+                parts.append(c.num)
+                parts.append(self.raw(c))
+            found = self._raw[id(u)] = "\n".join(parts)
             self._alive.append(u)
         return found
+
+    def __call__(self, u: Unit) -> str:
+        found = self._norm.get(id(u))
+        if found is None:
+            found = self._norm[id(u)] = normalize(self.raw(u))
+        return found
+
+    def equal(self, a: Unit, b: Unit) -> bool:
+        return self.raw(a) == self.raw(b) or self(a) == self(b)
 
 
 @dataclass
 class _Side:
     units: list[Unit]
     content: ContentKeys
-    keys: list[str] = field(default_factory=list)  # normalised content (compared by equality and hash)
+    raw_keys: list[str] = field(default_factory=list)  # content as written (cheap, exact)
     _shingles: dict[int, frozenset] = field(default_factory=dict)  # computed on demand
     paired: dict[int, int] = field(default_factory=dict)  # index -> index on the other side
     grouped: set[int] = field(default_factory=set)  # indexes already in a split or merge
 
     def __post_init__(self) -> None:
-        self.keys = [self.content(u) for u in self.units]
+        self.raw_keys = [self.content.raw(u) for u in self.units]
+
+    def key(self, i: int) -> str:
+        """Normalised content of unit ``i`` (normalised on first use: identical raw content never needs it)."""
+        return self.content(self.units[i])
 
     def sh(self, i: int) -> frozenset:
         """Shingles of unit ``i``, computed only for units that reach the similarity steps."""
         found = self._shingles.get(i)
         if found is None:
-            found = self._shingles[i] = shingles(self.keys[i])
+            found = self._shingles[i] = shingles(self.key(i))
         return found
 
     def free(self) -> list[int]:
@@ -154,16 +171,16 @@ def _pair_by_key(olds: _Side, news: _Side, key_old, key_new, how: str, pairs: li
         if check is not None and not check(i, j):
             continue
         _link(olds, news, i, j)
-        pairs.append(Pair([i], [j], how, 1.0 if olds.keys[i] == news.keys[j] else 0.0))
+        pairs.append(Pair([i], [j], how, 1.0 if how == "content" else 0.0))
 
 
 def _pair_equal_content_in_order(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
     """Identical content that repeats (several "Исключен." units): same number first, then in document order."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for i in olds.free():
-        by_key[olds.keys[i]].append(i)
+        by_key[olds.key(i)].append(i)
     for j in news.free():
-        cands = [i for i in by_key.get(news.keys[j], ()) if i not in olds.paired]
+        cands = [i for i in by_key.get(news.key(j), ()) if i not in olds.paired]
         if not cands:
             continue
         same = [i for i in cands if olds.units[i].label == news.units[j].label]
@@ -258,7 +275,7 @@ def _pair_same_place(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
                 continue
             s = dice(olds.sh(i), news.sh(j))
             # a unit repealed in place keeps its number and only says "Исключен.": the place is the evidence
-            if s >= SAME_PLACE_MIN or is_repealed_text(news.keys[j]):
+            if s >= SAME_PLACE_MIN or is_repealed_text(news.key(j)):
                 _link(olds, news, i, j)
                 pairs.append(Pair([i], [j], "same-" + key_name, s))
 
@@ -331,11 +348,12 @@ def align(old_units: list[Unit], new_units: list[Unit], splits: bool = True,
     pairs: list[Pair] = []
 
     def wid_ok(i: int, j: int) -> bool:
-        return dice(olds.sh(i), news.sh(j)) >= WID_MIN or olds.keys[i] == news.keys[j]
+        return dice(olds.sh(i), news.sh(j)) >= WID_MIN or olds.key(i) == news.key(j)
 
     _pair_by_key(olds, news, lambda i: old_units[i].wid or None, lambda j: new_units[j].wid or None, "wid", pairs,
                  wid_ok)
-    _pair_by_key(olds, news, lambda i: olds.keys[i], lambda j: news.keys[j], "content", pairs)
+    _pair_by_key(olds, news, lambda i: olds.raw_keys[i], lambda j: news.raw_keys[j], "content", pairs)
+    _pair_by_key(olds, news, olds.key, news.key, "content", pairs)
     _pair_equal_content_in_order(olds, news, pairs)
 
     def num_heading(units: list[Unit]):

@@ -91,7 +91,7 @@ class _Differ:
         """Fast path for a subtree written identically on both sides (most of a revised code)."""
         children = [self.same(a, b, k, k, False, depth + 1) for k, (a, b) in enumerate(zip(o.children, n.children))]
         kinds = ("moved",) if moved else ()
-        if o.label and n.label and number_key(o) != number_key(n):
+        if o.num != n.num and o.label and n.label and number_key(o) != number_key(n):
             kinds += ("renumbered",)
         change = Change(
             kinds=kinds or ("unchanged",),
@@ -102,7 +102,7 @@ class _Differ:
             ops=_whole("=", o.text),
             children=[c.change for c in children],
         )
-        kept = len(self.content(o).split())  # approximate word count: only weighs this unit in its parent
+        kept = self.content.raw(o).count(" ") + 1  # approximate word count: only weighs this unit in its parent
         return _Node(change, o, n, WordStats(kept=kept))
 
     def pair(self, o: Unit, n: Unit, i: int, j: int, moved: bool, depth: int) -> _Node:
@@ -130,7 +130,7 @@ class _Differ:
             kinds.append("moved")
         if o.label and n.label and number_key(o) != number_key(n):
             kinds.append("renumbered")
-        if self.content(o) != self.content(n) and _repealed_in_place(n) and not _repealed_in_place(o):
+        if not self.content.equal(o, n) and _repealed_in_place(n) and not _repealed_in_place(o):
             kinds.append("repealed")
         elif words.changed:
             kinds.append("amended" if words.similarity >= REWORDED_BELOW else "reworded")
@@ -280,18 +280,18 @@ def _movable(u: Unit) -> bool:
 def _same_sequence(olds: list[Unit], news: list[Unit], content: ContentKeys) -> bool:
     """Fast path: the same units in the same order with the same numbers (most of an unchanged code)."""
     return len(olds) == len(news) and all(
-        o.label == n.label and content(o) == content(n) for o, n in zip(olds, news)
+        (o.num == n.num or o.label == n.label) and content.equal(o, n) for o, n in zip(olds, news)
     )
 
 
-def containers(doc: Document) -> dict[int, str]:
+def containers(doc: Document, provisions: list[Unit] | None = None) -> dict[int, str]:
     """id(provision) -> the chain of containers above it as displayed ("Глава 19. Искусственный интеллект")."""
     out: dict[int, str] = {}
-    provisions = {id(u) for u in doc.provisions()}
+    ids = {id(u) for u in (doc.provisions() if provisions is None else provisions)}
 
     def rec(units: list[Unit], trail: tuple[str, ...]) -> None:
         for u in units:
-            if id(u) in provisions:
+            if id(u) in ids:
                 out[id(u)] = " / ".join(trail)
             else:
                 rec(u.children, trail + (u.display_name(),) if u.kind in CONTAINER_KINDS else trail)
@@ -318,5 +318,6 @@ def diff_documents(old: Document, new: Document, level: str = "article") -> Chan
     """Every aligned top-level provision of two versions, with kinds, word ops and nested sub-unit changes."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}")
-    changes = diff_units(old.provisions(), new.provisions(), containers(old), containers(new))
+    old_units, new_units = old.provisions(), new.provisions()
+    changes = diff_units(old_units, new_units, containers(old, old_units), containers(new, new_units))
     return ChangeSet(old=side(old), new=side(new), changes=changes, level=level)

@@ -1,6 +1,6 @@
 """The ChangeSet as JSON: the versioned format ``lexdraft.changeset/1`` (documented field by field in docs/diff.md).
 
-Fixed field order, no timestamps, no absolute paths added: the same inputs give byte-identical output. The format
+Fixed field order, no timestamps, no absolute paths added, one top-level change per line: the same inputs give byte-identical output. The format
 holds every word of both versions (``=``/``-``/``+`` ops over the original text), so ``changeset_from_json``
 restores the ChangeSet and ``lexdraft.compare.rebuild`` restores both texts.
 """
@@ -69,8 +69,13 @@ def changeset_to_dict(cs: ChangeSet) -> dict[str, Any]:
 
 
 def changeset_to_json(cs: ChangeSet) -> str:
-    """The JSON text (UTF-8, one trailing newline)."""
-    return json.dumps(changeset_to_dict(cs), ensure_ascii=False, indent=1) + "\n"
+    """The JSON text (UTF-8, one trailing newline): the header indented, then one top-level change per line —
+    readable, diffable line by line, and written by the C encoder (indenting everything is ten times slower)."""
+    data = changeset_to_dict(cs)
+    changes = data.pop("changes")
+    head = json.dumps(data, ensure_ascii=False, indent=1)
+    body = ",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in changes)
+    return head[:-2] + ',\n "changes": [\n' + body + ("\n" if body else "") + " ]\n}\n"
 
 
 def _side_from(d: dict[str, Any]) -> Side:

@@ -47,6 +47,8 @@ class Change:
 
     ``kinds`` names every applicable kind, primary first: ``("renumbered", "amended")`` is a provision that
     was renumbered and had words changed; ``("unchanged",)`` is identical text at the same number.
+    For ``split`` (1 old → n new) and ``merged`` (n old → 1 new), ``children`` holds one ordinary pair per piece
+    (``old[0]`` → each new unit, or each old unit → ``new[0]``) and ``ops`` are empty. See docs/diff.md.
     """
 
     kinds: tuple[str, ...]
