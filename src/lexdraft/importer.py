@@ -474,7 +474,8 @@ def text_to_document(text: str, path: str = "<text>", options: ImportOptions | N
 def has_flat_article_ids(doc: Document) -> bool:
     """True when an article inside a container has an eId of its own (``art_5``, not ``chp_2__art_5``)."""
     def search(units: list[Unit], inside: bool) -> bool:
-        return any((u.kind == "article" and inside and "__" not in u.eid) or search(u.children, True) for u in units)
+        return any((u.kind == "article" and inside and u.eid and "__" not in u.eid) or search(u.children, True)
+                   for u in units)
 
     return search([u for u in doc.units if u.kind != "preamble"], False)
 
