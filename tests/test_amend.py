@@ -202,7 +202,8 @@ def versions(draw, lang="rus"):
                    provenance=Provenance("illustrative", "generated"))
     new_arts = []
     for a, art in enumerate(arts, 1):
-        edit = draw(st.sampled_from(["keep", "words", "heading", "insert_point", "insert_para", "repeal", "reword"]))
+        edit = draw(st.sampled_from(["keep", "words", "add_words", "drop_words", "heading", "insert_point",
+                                     "insert_para", "repeal", "reword"]))
         paras = [Unit("paragraph", num=p.num, text=p.text,
                       children=[Unit("point", num=x.num, text=x.text) for x in p.children]) for p in art.children]
         heading = art.heading
@@ -211,6 +212,15 @@ def versions(draw, lang="rus"):
             ws = p.text.rstrip(".").split()
             i = draw(st.integers(0, len(ws) - 1))
             ws[i] = draw(st.sampled_from(replacements))
+            p.text = " ".join(ws) + "."
+        elif edit in ("add_words", "drop_words"):
+            p = draw(st.sampled_from(paras + [pt for x in paras for pt in x.children]))
+            ws = p.text.rstrip(".").split()
+            i = draw(st.integers(1, len(ws) - 1))
+            if edit == "add_words":
+                ws[i:i] = draw(st.lists(st.sampled_from(replacements), min_size=1, max_size=2))
+            else:
+                del ws[i:i + draw(st.integers(1, 2))]
             p.text = " ".join(ws) + "."
         elif edit == "heading":
             heading = heading + " и контроль"
