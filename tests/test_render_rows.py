@@ -160,9 +160,26 @@ def test_moved_article_links_to_a_ghost_at_its_old_place():
         assert ghost.ghost_of == r.anchor
 
 
-def test_anchors_are_unique_even_with_duplicate_eids():
+@pytest.fixture(scope="module")
+def ai_act():
+    return _model(AKN / "eu-ai-act-proposal-2021-206.xml", AKN / "eu-ai-act-2024-1689.xml")
+
+
+def test_split_and_merge_rows_name_every_piece_and_every_source(ai_act):
+    cs, o, n, m = ai_act
+    groups = [c for c in cs.changes if c.kind in ("split", "merged")]
+    assert groups, "the proposal -> act pair has a split and a merge"
+    rows = {r.eid: r for r in m.rows}
+    for c in groups:
+        r = rows[c.new[0].eid]
+        assert r.citation.split(" + ") == [f"Article {ref.num.split()[-1]}" for ref in c.new]
+        assert r.moved_from.citation.split(" + ") == [f"Article {ref.num.split()[-1]}" for ref in c.old]
+        assert len(r.old) >= len(c.old) and len(r.new) >= len(c.new)
+
+
+def test_anchors_are_unique_even_with_duplicate_eids(ai_act):
     # The AI Act proposal repeats eIds; every anchor in the full-text views must still be unique.
-    cs, o, n, m = _model(AKN / "eu-ai-act-proposal-2021-206.xml", AKN / "eu-ai-act-2024-1689.xml")
+    cs, o, n, m = ai_act
     anchors = [b.anchor for b in m.blocks] + [ln.anchor for b in m.blocks for ln in b.lines if ln.depth]
     assert len(anchors) == len(set(anchors))
     assert sum(m.kind_counts.values()) == len(cs.changes)

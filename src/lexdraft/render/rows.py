@@ -268,7 +268,13 @@ class _Builder:
                     return found[1], index
         return None, None
 
+    def _cite_all(self, refs: list[UnitRef], index: UnitIndex) -> str:
+        found = [index.find(r) for r in refs]
+        return " + ".join(cite(f[1], self.lang) for f in found if f)
+
     def citation(self, ch: Change) -> str:
+        if len(ch.new) > 1:  # a split: every piece
+            return self._cite_all(ch.new, self.new)
         chain, _ = self.chain(ch)
         if chain:
             return cite(chain, self.lang)
@@ -301,6 +307,9 @@ class _Builder:
         return ref.eid
 
     def moved(self, ch: Change) -> Moved | None:
+        """Where the unit was: for moves, renumberings, and the old units of a split or merge."""
+        if {"split", "merged"} & set(ch.kinds) and ch.old and ch.new:
+            return Moved(self._cite_all(ch.old, self.old), "")
         if not ({"moved", "renumbered"} & set(ch.kinds)) or not ch.old:
             return None
         found = self.old.find(ch.old[0])
