@@ -97,3 +97,16 @@ def test_refuses_to_overwrite_an_input(tmp_path) -> None:
 def test_help_has_an_example() -> None:
     r = CliRunner().invoke(main, ["diff", "--help"])
     assert r.exit_code == 0 and "lexdraft diff drafts/kz-digital-code/" in r.output
+
+
+def test_work_at_date_selectors_go_through_version_history() -> None:
+    import importlib
+
+    history = importlib.import_module("lexdraft.history")
+    if not hasattr(history, "resolve"):
+        import pytest
+
+        pytest.skip("lexdraft.history.resolve not available")
+    r = run("kz-digital-code@2024-04-01", "kz-digital-code@2025-07-01", "--lang", "rus")
+    assert r.exit_code == 1, r.output
+    assert "articles: 1 unchanged, 7 amended, 6 inserted" in r.output

@@ -40,8 +40,13 @@ def command(old: str, new: str, fmt: str, level: str, lang: str | None, counterp
       lexdraft diff OLD.xml NEW.xml --level paragraph --format unified
       lexdraft diff OLD-rus.xml NEW-rus.xml --counterpart OLD-kaz.xml NEW-kaz.xml
     """
-    old_doc, new_doc = load_version(old, lang), load_version(new, lang)
+    _progress(f"reading {old}")
+    old_doc = load_version(old, lang)
+    _progress(f"reading {new}")
+    new_doc = load_version(new, lang)
+    _progress(f"comparing {len(old_doc.provisions())} and {len(new_doc.provisions())} provisions")
     cs = diff_documents(old_doc, new_doc, level=level)
+    _progress("")
     report = None
     if counterpart:
         from ..compare.bilingual import compare_languages
@@ -79,3 +84,10 @@ def command(old: str, new: str, fmt: str, level: str, lang: str | None, counterp
             console.print(line)
     changed = cs.has_changes or (report is not None and bool(report.issues))
     sys.exit(1 if changed else 0)
+
+
+def _progress(message: str) -> None:
+    """One status line on stderr, only when stderr is a terminal (an empty message clears it)."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K" + message)
+        sys.stderr.flush()
