@@ -167,3 +167,10 @@ def test_edited_numbers_are_used_not_a_stale_cached_label():
     _ = [u.label for u in units[0].walk()]  # cache the labels, then correct a number as the normaliser does
     units[0].children[1].num = "(2)"
     assert [u.eid for u in _reload(document_to_akn(_doc(units))).walk()] == ["art_3", "art_3__point_1", "art_3__point_2"]
+
+
+@pytest.mark.parametrize("doc_type", ["act", "bill", "doc"])
+def test_every_document_type_the_importer_offers_is_valid(strict, doc_type):
+    data = document_to_akn(_doc(CHAPTER, doc_type=doc_type))
+    _assert_valid(strict, data)
+    assert _shape(_reload(data).units) == _shape(CHAPTER)

@@ -33,7 +33,7 @@ from .model import FRBR, Document, Provenance, Unit
 from .writer import assign_eids, country_of, document_to_akn, expression_uri
 
 STATUSES = ("official", "excerpt", "illustrative", "unofficial-translation", "machine-translation", "quotation")
-DOC_TYPES = ("act", "bill", "doc", "portion")
+DOC_TYPES = ("act", "bill", "doc")  # what the writer can produce (doc → <mainBody>)
 META_KEYS = ("work", "date", "language", "doc_type", "title", "status", "note", "source", "name", "structure",
              "article_ids")
 OMISSION = re.compile(r"^\[(?:…|\.\.\.)\]$")

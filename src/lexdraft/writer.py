@@ -46,6 +46,8 @@ EID_PREFIX = {
     "recital": "rec", "hcontainer": "hcontainer",
 }
 SOFTWARE = "lexdraft"
+# The body element of each document type the writer produces (act and bill: body; doc: mainBody).
+BODY_ELEMENT = {"act": "body", "bill": "body", "doc": "mainBody"}
 
 
 def _q(name: str) -> str:
@@ -237,7 +239,7 @@ def document_to_akn(doc: Document, flat_articles: bool = False) -> bytes:
     for unit in doc.units:
         if unit.kind == "preamble":
             _write_preamble(doc_el, unit, plan)
-    body = _sub(doc_el, "body")
+    body = _sub(doc_el, BODY_ELEMENT.get(doc_type, "body"))
     for unit in doc.units:
         if unit.kind != "preamble":
             _write_unit(body, unit, plan)

@@ -19,7 +19,7 @@ from ..output import write_atomic
 @click.option("--work", default=None, help="FRBR work URI, e.g. /akn/kz/act/code/2024/digital-code.")
 @click.option("--date", default=None, help="Expression date, ISO (YYYY-MM-DD).")
 @click.option("--lang", "language", default=None, help="ISO 639-2 language (rus, kaz, eng…); guessed if absent.")
-@click.option("--doc-type", default=None, type=click.Choice(["act", "bill", "doc", "portion"]), help="AKN document type.")
+@click.option("--doc-type", default=None, type=click.Choice(["act", "bill", "doc"]), help="AKN document type.")
 @click.option("--title", default=None, help="Document title (docTitle).")
 @click.option("--status", default=None, type=click.Choice(STATUSES), help="Provenance status of the text.")
 @click.option("--note", default=None, help="Provenance note shown with the text.")
