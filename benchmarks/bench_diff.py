@@ -198,6 +198,22 @@ def lexdraft_diff(paths: list[str]):
     return cs
 
 
+def lexdraft_phases(paths: list[str], runs: int) -> dict[str, float]:
+    """Median CPU seconds of each phase: reading into the model, aligning + diffing, writing the JSON."""
+    phases: dict[str, list[float]] = {"load": [], "diff": [], "json": []}
+    for _ in range(runs):
+        t0 = time.process_time()
+        old, new = load(paths[0]), load(paths[1])
+        t1 = time.process_time()
+        cs = diff_documents(old, new)
+        t2 = time.process_time()
+        changeset_to_json(cs)
+        t3 = time.process_time()
+        for name, value in (("load", t1 - t0), ("diff", t2 - t1), ("json", t3 - t2)):
+            phases[name].append(value)
+    return {k: statistics.median(v) for k, v in phases.items()}
+
+
 def median_times(fn, runs: int) -> tuple[float, float, object]:
     cpu, wall, result = [], [], None
     for _ in range(runs):
@@ -292,15 +308,19 @@ def main() -> None:
             sizes = sum(os.path.getsize(p) for p in case.paths) / 1e6
             f_cpu, f_wall, _ = median_times(lambda: floor(case.paths), args.runs)
             l_cpu, l_wall, cs = median_times(lambda: lexdraft_diff(case.paths), args.runs)
+            phases = lexdraft_phases(case.paths, args.runs)
             peak = peak_rss_mb(case.paths)
             summary = {k: v for k, v in cs.summary().items() if v}
             print(f"\n== {case.name}  ({sizes:.1f} MB of XML)")
             print(f"   floor (lxml parse + text walk): {f_cpu:8.3f} s cpu  {f_wall:8.3f} s wall")
             print(f"   lexdraft diff (+ JSON):         {l_cpu:8.3f} s cpu  {l_wall:8.3f} s wall   "
                   f"= {l_cpu / f_cpu:5.1f}x floor   peak RSS {peak:6.0f} MB")
+            print(f"     of which: read into the model {phases['load']:.3f} s ({phases['load'] / f_cpu:.1f}x floor), "
+                  f"align + word diff {phases['diff']:.3f} s, JSON {phases['json']:.3f} s")
             print(f"   changes: {summary}")
             row = {"case": case.name, "mb": round(sizes, 2), "floor": f_cpu, "lexdraft": l_cpu,
-                   "lexdraft_wall": l_wall, "ratio_floor": l_cpu / f_cpu, "peak_mb": peak, "summary": summary}
+                   "lexdraft_wall": l_wall, "ratio_floor": l_cpu / f_cpu, "peak_mb": peak, "summary": summary,
+                   "phases": phases}
             if case.expected is not None:
                 ok, missed, spurious = recovered(cs, case.expected)
                 print(f"   known edits recovered: {ok}/{len(case.expected)}; spurious changes: {spurious}"
