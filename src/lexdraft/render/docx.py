@@ -148,8 +148,9 @@ def render_docx(
         run.bold = True
         cell.paragraphs[0].alignment = 1
     for r in model.rows:
-        cells = table.add_row().cells
-        _flag(table.rows[-1]._tr.get_or_add_trPr(), "w:cantSplit")
+        row = table.add_row()
+        _flag(row._tr.get_or_add_trPr(), "w:cantSplit")
+        cells = row.cells
         cells[0].paragraphs[0].text = str(r.number)
         cells[0].paragraphs[0].alignment = 1
         cells[1].paragraphs[0].text = r.citation
