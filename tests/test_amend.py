@@ -385,3 +385,13 @@ def test_rule_same_replacement_across_the_act_becomes_throughout():
 def test_no_change_says_so():
     old = _doc([BASE])
     assert amend_text(old, _doc([BASE])) == "Изменений нет.\n"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(versions())
+def test_round_trip_through_akn_on_generated_documents(pair):
+    from lexdraft.amend.akn_amendment import read_instrument, to_akn
+
+    old, new = pair
+    data = to_akn(amend_operations(old, new), old, "rus", "2025-01-01")
+    assert provisions_text(apply(old, read_instrument("gen.xml", data).operations)) == provisions_text(new)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from ..akn import AKN3_NS, LEXDRAFT_NS, build_unit, inline_text, local, read_xml
+from ..akn import AKN3_NS, LEXDRAFT_NS, build_unit, inline_text, local, parse_bytes, read_xml
 from ..errors import LexdraftError
 from ..model import Document, Unit
 from ..writer import HIER_ELEMENTS, _write_unit, country_of, plan_eids
@@ -27,6 +27,7 @@ from .instructions import LANG_ALIASES, QUOTES, group, group_header, sentence
 from .model import Instrument, Operation, Ref
 
 LD = f"{{{LEXDRAFT_NS}}}"
+FORMAT = "lexdraft.amendment/1"  # marks the amendment documents lexdraft writes (and can apply)
 MOD_TYPE = {
     "rewrite": "substitution", "rewrite_heading": "substitution", "replace_words": "substitution",
     "replace_throughout": "substitution", "insert": "insertion", "insert_words": "insertion",
@@ -177,6 +178,7 @@ def to_akn(operations: list[Operation], base: Document, lang: str, date: str = "
     prop = _sub(meta, "proprietary", source="#lexdraft")
     etree.SubElement(prop, f"{LD}provenance", {k: v for k, v in (
         ("status", prov.status), ("note", prov.note or None), ("source", prov.source or None)) if v})
+    etree.SubElement(prop, f"{LD}amendment", {"format": FORMAT})
 
     preface = _sub(doc, "preface")
     _sub(_sub(preface, "p"), "docTitle", title or f"Amendment to {base.frbr.title or base.frbr.work}")
@@ -254,18 +256,21 @@ def guess_action(text: str) -> str:
 
 
 def _is_ours(tree: etree._ElementTree) -> bool:
-    return any(isinstance(e.tag, str) and e.get(f"{LD}action") for e in tree.iter())
+    return any(isinstance(e.tag, str) and (e.get(f"{LD}action") or (e.tag == f"{LD}amendment"
+                                                                   and e.get("format") == FORMAT))
+               for e in tree.iter())
 
 
 def _units_in(qs: etree._Element) -> list[Unit]:
     return [build_unit(c) for c in qs if local(c) and local(c) not in ("num", "heading")]
 
 
-def read_instrument(path: str) -> Instrument:
-    """Operations of an amendment written by lexdraft (``lexdraft amend --format akn``)."""
-    parsed = read_xml(path)
+def read_instrument(path: str, data: bytes | None = None) -> Instrument:
+    """Operations of an amendment written by lexdraft (``lexdraft amend --format akn``); from ``data`` when given
+    (``path`` then only names it in errors)."""
+    parsed = read_xml(path) if data is None else parse_bytes(data, path)
     if not _is_ours(parsed.tree):
-        raise LexdraftError("not a lexdraft amendment (no ld:action on any <mod>); "
+        raise LexdraftError("not an amendment written by lexdraft (no <ld:amendment> mark, no ld:action); "
                             "use 'lexdraft amend --show' to list its instructions", path)
     ops: list[Operation] = []
     for k, mod in enumerate(e for e in parsed.tree.iter() if isinstance(e.tag, str) and local(e) == "mod"
