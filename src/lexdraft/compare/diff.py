@@ -56,11 +56,18 @@ def _ops(a: str, b: str) -> list[WordOp]:
 
 
 class _Differ:
+    """Builds the Change tree of one comparison; holds that comparison's caches (content keys, built nodes)."""
+
     def __init__(self, containers_old: dict[int, str], containers_new: dict[int, str]) -> None:
         self.containers = (containers_old, containers_new)
         self.nodes: list[tuple[_Node, int]] = []  # every node built below the top level, with its depth
         self.top: list[_Node] = []
         self.content = ContentKeys()
+
+    def run(self, old: list[Unit], new: list[Unit]) -> list[Change]:
+        self.top = self.siblings(old, new, 0)
+        self.cross_moves()
+        return [n.change for n in self.top]
 
     def ref_old(self, u: Unit, i: int) -> UnitRef:
         return _ref(u, i, self.containers[0].get(id(u), ""))
@@ -307,11 +314,7 @@ def side(doc: Document) -> Side:
 def diff_units(old: list[Unit], new: list[Unit], containers_old: dict[int, str] | None = None,
                containers_new: dict[int, str] | None = None) -> list[Change]:
     """Changes between two lists of top-level units (the library entry below ``diff_documents``)."""
-    differ = _Differ(containers_old or {}, containers_new or {})
-    nodes = differ.siblings(old, new, 0)
-    differ.top = nodes
-    differ.cross_moves()
-    return [n.change for n in nodes]
+    return _Differ(containers_old or {}, containers_new or {}).run(old, new)
 
 
 def diff_documents(old: Document, new: Document, level: str = "article") -> ChangeSet:
