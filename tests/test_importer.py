@@ -282,3 +282,18 @@ def test_cli_article_ids_flat(tmp_path):
                                   "--date", "2024-06-13", "--article-ids", "flat"])
     assert r.exit_code == 0, r.output
     assert load(str(out)).find("art_1__para_1") is not None
+
+
+def test_full_russian_and_kazakh_hierarchies():
+    ru = ("Раздел 2. ЦИФРОВЫЕ ТЕХНОЛОГИИ\n\nГлава 19. Искусственный интеллект\n\nПараграф 1. Общие положения\n\n"
+          "Статья 121. Принципы\n\n1. Текст.\n\nПараграф 2. Риски\n\nСтатья 122. Классы\n\nТекст статьи.\n")
+    doc = text_to_document(ru, "ru.txt", OPTS)
+    assert [(u.kind, u.eid) for u in doc.walk()] == [
+        ("part", "part_2"), ("chapter", "part_2__chp_19"), ("section", "part_2__chp_19__sec_1"),
+        ("article", "part_2__chp_19__sec_1__art_121"), ("paragraph", "part_2__chp_19__sec_1__art_121__para_1"),
+        ("section", "part_2__chp_19__sec_2"), ("article", "part_2__chp_19__sec_2__art_122")]
+    doc, _ = import_file(str(TEXTS / "kz-digital-code-2026-kaz-art1-excerpt.txt"), OPTS)
+    assert [(u.kind, u.num) for u in doc.walk()][:3] == [("part", "1-БӨЛІМ."), ("chapter", "1-тарау."),
+                                                        ("article", "1-бап.")]
+    para1 = doc.find("part_1__chp_1__art_1__para_1")
+    assert para1.text.split("\n")[1].startswith("Цифрлық орта деп")  # the second part of the Kazakh para 1

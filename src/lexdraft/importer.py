@@ -22,7 +22,10 @@ text with no structure at all) raise ``LexdraftError`` naming the line.
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -30,6 +33,9 @@ import yaml
 
 from .errors import LexdraftError
 from .model import FRBR, Document, Provenance, Unit
+from .validate.findings import Finding
+from .validate.run import check_akn
+from .validate.schema import SchemaCache
 from .writer import assign_eids, country_of, document_to_akn, expression_uri
 
 STATUSES = ("official", "excerpt", "illustrative", "unofficial-translation", "machine-translation", "quotation")
@@ -502,41 +508,27 @@ def import_file(path: str, options: ImportOptions | None = None) -> tuple[Docume
     return doc, document_to_akn(doc, flat_articles=has_flat_article_ids(doc))
 
 
-__all__ = ["ImportOptions", "text_to_document", "import_file", "read_text", "split_front_matter", "classify",
-           "guess_language"]
-
+# ---------------------------------------------------------------- validation before writing
 
 # Validation rules whose errors make ``lexdraft import`` refuse to write: the schema, unique ids and the identity
-# of the expression. Numbering findings are reported, not blocking: real texts have gaps (an excerpt's points
-# (b)–(f)) and defects (the 2021 proposal numbers two definitions "(1)"), which an import must keep.
+# of the expression. Numbering and eId-naming findings are reported, not blocking: real texts have gaps (an
+# excerpt's points (b)–(f)) and defects (a source that numbers two definitions "(1)"), which an import must keep.
 BLOCKING_RULES = ("parse", "dialect", "xsd", "eid-unique", "frbr")
 
 
-def check_akn_bytes(data: bytes, name: str) -> list:
-    """Validate AKN bytes exactly as ``lexdraft validate`` does a file (strict XSD + rules) → findings.
+def check_akn_bytes(data: bytes, name: str) -> list[Finding]:
+    """Validate AKN bytes exactly as ``lexdraft validate`` checks a file (strict XSD + lexdraft's rules).
 
     The bytes go to a temporary file because the validator's entry point reads files; findings name ``name``.
     """
-    import os
-    import tempfile
-
-    from .validate.run import check_akn
-    from .validate.schema import SchemaCache
-
     with tempfile.TemporaryDirectory(prefix="lexdraft-import-") as tmp:
         path = os.path.join(tmp, "out.xml")
         with open(path, "wb") as fh:
             fh.write(data)
         result = check_akn(path, SchemaCache(), lenient=False)
-    return [replace_file(f, name) for f in result.findings]
+    return [dataclasses.replace(f, file=name) for f in result.findings]
 
 
-def replace_file(finding, name: str):
-    from dataclasses import replace as dc_replace
-
-    return dc_replace(finding, file=name)
-
-
-def blocking(findings: list) -> list:
+def blocking(findings: list[Finding]) -> list[Finding]:
     """The findings that make an import's output invalid (errors of the blocking rules)."""
     return [f for f in findings if f.severity == "error" and f.rule in BLOCKING_RULES]
