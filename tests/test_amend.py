@@ -63,7 +63,7 @@ def test_chapter19_russian_instructions_read_like_a_drafter(ch19):
     text = amend_text(old, new)
     assert text.startswith("[ILLUSTRATIVE RECONSTRUCTION")  # provenance shown
     # The changes listed in drafts/kz-digital-code/CHANGES.md, in the drafter's wording:
-    assert "дополнить статьей 121-1 следующего содержания:\n«Статья 121-1. Правовой статус" in text  # 2
+    assert "дополнить статьями 121-1 и 121-2 следующего содержания:\n«Статья 121-1. Правовой статус" in text  # 2, 3
     assert "в пункте 1 после слов «Разработчики» дополнить словами «и владельцы»" in text  # 4
     assert "пункт 1 дополнить подпунктом 1-1) следующего содержания:\n«1-1) об уровне риска" in text  # 5
     assert "пункт 1 статьи 126 изложить в следующей редакции:" in text  # 8 (reworded)
@@ -72,7 +72,7 @@ def test_chapter19_russian_instructions_read_like_a_drafter(ch19):
     assert "пункт 3 исключить" in text  # the one repealed unit (art 135)
     # Grouped per article, in the order of the act.
     outside = re.sub(r"«[^«»]*»", "«…»", re.sub(r"«[^«»]*»", "«…»", text))  # quoted wording set aside
-    items = re.findall(r"^(\d+)\) .*?стать(?:е|и|ю|ей) (\d+(?:-\d+)?)", outside, re.M)
+    items = re.findall(r"^(\d+)\) .*?стать(?:е|и|ю|ей|ями) (\d+(?:-\d+)?)", outside, re.M)
     numbers = [int(i) for i, _ in items]
     assert numbers == list(range(1, len(numbers) + 1))
     arts = [tuple(int(x) for x in a.split("-")) for _, a in items]
@@ -83,7 +83,8 @@ def test_chapter19_russian_instructions_read_like_a_drafter(ch19):
 def test_chapter19_kazakh_wording(ch19):
     old, new = ch19["kaz"]
     text = amend_text(old, new)
-    assert "мынадай мазмұндағы 121-1-баппен толықтырылсын:" in text
+    assert "мынадай мазмұндағы 121-1 және 121-2-баптармен толықтырылсын:" in text
+    assert "мынадай мазмұндағы 126-1-баппен толықтырылсын:" in text
     assert "1-тармақтағы «әзірлеушілер» деген сөздерден кейін «мен иеленушілер» деген сөздермен толықтырылсын" in text
     assert "121-баптың 2-тармағы мынадай редакцияда жазылсын:" in text
     assert "3-тармақ алып тасталсын" in text
@@ -92,7 +93,8 @@ def test_chapter19_kazakh_wording(ch19):
 def test_chapter19_english_wording(ch19):
     old, new = ch19["eng"]
     text = amend_text(old, new)
-    assert "the following Article 121-1 is inserted after Article 121:" in text
+    assert "the following Articles 121-1 and 121-2 are inserted after Article 121:" in text
+    assert "the following Article 126-1 is inserted after Article 126:" in text
     assert "paragraph 3 is deleted" in text
 
 

@@ -249,6 +249,46 @@ def _en(op: Operation, path) -> str:
     return f"throughout the text, the words {pairs} are replaced respectively"
 
 
+RU_PLURAL_INS = {"article": "статьями", "paragraph": "пунктами", "point": "подпунктами", "chapter": "главами",
+                 "section": "разделами", "subparagraph": "абзацами"}
+KK_PLURAL_INS = {"article": "баптармен", "paragraph": "тармақтармен", "point": "тармақшалармен",
+                 "chapter": "тараулармен", "section": "параграфтармен", "subparagraph": "абзацтармен"}
+EN_PLURAL = {"article": "Articles", "paragraph": "paragraphs", "point": "points", "chapter": "Chapters",
+             "section": "Sections", "subparagraph": "subparagraphs"}
+
+
+def _enumerate(items: list[str], conj: str) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conj} {items[-1]}"
+
+
+def run_sentence(run: list[Operation], lang: str, rel: tuple[tuple[str, str], ...] | None = None) -> str:
+    """One sentence for a run of operations (see ``runs``): several insertions worded together."""
+    if len(run) == 1:
+        return sentence(run[0], lang, rel)
+    op = run[0]
+    path = op.target.path if rel is None else rel
+    kind = op.unit.kind
+    o, c = QUOTES[lang]
+    quote = o + "\n".join(line for x in run for line in quote_lines(x.unit)) + c
+    if lang == "rus":
+        nums = _enumerate([_num(kind, x.unit.label, "rus") for x in run], "и")
+        lead = f"{cite_ru(path, 'acc')} " if path else ""
+        return f"{lead}дополнить {RU_PLURAL_INS.get(kind, kind)} {nums} следующего содержания:\n{quote}"
+    if lang == "kaz":
+        labels = [_num(kind, x.unit.label, "kaz") for x in run]
+        sep = " " if kind == "point" else "-"
+        nums = _enumerate(labels, "және") + sep + KK_PLURAL_INS.get(kind, kind)
+        lead = f"{cite_kk(path, 'nom')} " if path else ""
+        return f"{lead}мынадай мазмұндағы {nums} толықтырылсын:\n{quote}"
+    nums = _enumerate([_num(kind, x.unit.label, "eng") for x in run], "and")
+    if op.after is not None and op.after.path:
+        place = f" after {cite_en(op.after.path[len(op.target.path):] or op.after.path)}"
+    else:
+        place = " at the beginning" if op.at_start else ""
+    lead = f"in {cite_en(path)}, " if path else ""
+    return f"{lead}the following {EN_PLURAL.get(kind, kind)} {nums} are inserted{place}:\n{quote}"
+
+
 def _label(num: str) -> str:
     from ..numbering import label
 
@@ -273,14 +313,36 @@ def _article_key(op: Operation) -> tuple[tuple[str, str], ...]:
     return (("eid", f"[{op.target.eid}]"),) if op.target.eid else ()
 
 
+def _same_insertion(a: Operation, b: Operation) -> bool:
+    """Two insertions a drafter words as one ("дополнить статьями 121-1 и 121-2"): same parent, same kind, the
+    second right after the first."""
+    return (a.action == b.action == "insert" and a.target == b.target and a.unit is not None
+            and b.unit is not None and a.unit.kind == b.unit.kind and a.after == b.after
+            and a.at_start == b.at_start)
+
+
+def runs(operations: list[Operation]) -> list[list[Operation]]:
+    """Operations as sentences: consecutive insertions of units of one kind into one place share a sentence."""
+    out: list[list[Operation]] = []
+    for op in operations:
+        if out and _same_insertion(out[-1][-1], op):
+            out[-1].append(op)
+        else:
+            out.append([op])
+    return out
+
+
 def group(operations: list[Operation]) -> list[Item]:
-    """Consecutive operations on the same article form one item, in the order of the act."""
+    """Consecutive operations on the same article form one item, in the order of the act; consecutive
+    insertions of new articles form one item too."""
     items: list[Item] = []
     for op in operations:
         key = _article_key(op)
         if key and items and _article_key(items[-1].operations[-1]) == key:
             items[-1].operations.append(op)
             items[-1].head = key
+        elif not key and items and not items[-1].head and _same_insertion(items[-1].operations[-1], op):
+            items[-1].operations.append(op)
         else:
             items.append(Item((), [op]))
     return items
@@ -314,12 +376,13 @@ def render(operations: list[Operation], lang: str, title: str = "", warning: str
         end = "." if i == len(items) else ";"
         marker = f"({i})" if lang == "eng" else f"{i})"
         if not item.head:
-            lines.append(f"{marker} {sentence(item.operations[0], lang)}{end}")
+            lines.append(f"{marker} {run_sentence(item.operations, lang)}{end}")
             continue
         lines.append(f"{marker} {group_header(item.head, lang)}")
-        for k, op in enumerate(item.operations):
-            sub_end = end if k == len(item.operations) - 1 else ";"
-            text = sentence(op, lang, op.target.path[1:] if op.target.path else ())
+        sentences = runs(item.operations)
+        for k, run in enumerate(sentences):
+            sub_end = end if k == len(sentences) - 1 else ";"
+            text = run_sentence(run, lang, run[0].target.path[1:] if run[0].target.path else ())
             if lang == "eng":
                 text = f"({chr(ord('a') + k % 26)}) {text}"
             lines.append(f"{text}{sub_end}")

@@ -182,8 +182,8 @@ _KK_WITH = r"деген\s+сөз(?:дер)?(?:мен|бен)"
 _RX_KK = {
     "rewrite": re.compile(rf"^(?P<cit>{_KK_SPAN})мынадай редакцияда жазылсын:?\s*{_Q}$", re.I),
     "heading": re.compile(rf"^(?P<cit>{_KK_SPAN})?тақырыбы мынадай редакцияда жазылсын:?\s*{_Q}$", re.I),
-    "insert": re.compile(rf"^(?P<cit>{_KK_SPAN})?мынадай мазмұндағы\s+(?P<new>{_KK_UNIT})\s*толықтырылсын:?\s*{_Q}$",
-                         re.I),
+    "insert": re.compile(rf"^(?P<cit>{_KK_SPAN})?мынадай мазмұндағы\s+"
+                         rf"(?P<new>(?:\d+(?:-\d+)*\)?\s*(?:,|және)\s*)*{_KK_UNIT})\s*толықтырылсын:?\s*{_Q}$", re.I),
     "repeal": re.compile(rf"^(?P<cit>{_KK_SPAN})(?:алып тасталсын|күші жойылды деп танылсын)$", re.I),
     "renumber": re.compile(rf"^(?P<cit>(?:{_KK_UNIT}\s*)+?)(?P<new>{_KK_UNIT})\s*деп есептелсін$", re.I),
     "replace": re.compile(rf"^(?P<cit>{_KK_SPAN})?{_Q}\s+{_KK_WORDS}\s+{_Q}\s+{_KK_WITH}\s+ауыстырылсын$", re.I),
