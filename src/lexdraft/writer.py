@@ -167,6 +167,12 @@ def _write_unit(parent: etree._Element, unit: Unit, plan: dict[int, str]) -> Non
         _paragraphs(_sub(el, "content"), unit.text)
 
 
+def write_unit(parent: etree._Element, unit: Unit, plan: dict[int, str]) -> None:
+    """Append ``unit`` and its children to an lxml element, with eIds from ``plan_eids`` (used by the amendment
+    writer for quoted structures). The public name of ``_write_unit``."""
+    _write_unit(parent, unit, plan)
+
+
 def _write_preamble(parent: etree._Element, unit: Unit, plan: dict[int, str]) -> None:
     """Preamble text lines as ``<p>``, then its recitals and citations, each run grouped in its container."""
     pre = _sub(parent, "preamble")
