@@ -177,3 +177,12 @@ def test_blame_follows_a_moved_article(tmp_path):
     assert moved.introduced.date == "2020-01-01"
     assert moved.last_changed.kinds == ("moved", "renumbered")
     assert all(x.introduced.date == "2020-01-01" for x in lineages)  # nothing is new, only moved
+
+
+def test_show_follow_lineage():
+    _, unit = show("eu-ai-act@2021", "art_50", follow=True)
+    assert unit.num == "Article 52" and unit.heading.startswith("Transparency obligations")
+    _, same_number = show("eu-ai-act@2021", "art_50")  # without --follow: the proposal's own Article 50
+    assert same_number.num == "Article 50" and same_number is not unit
+    with pytest.raises(LexdraftError, match="did not exist yet on 2024-04-01 \\(introduced 2025-07-01\\)"):
+        show("kz-digital-code@2024", "chp_19__art_126-1", follow=True)

@@ -212,9 +212,28 @@ def _counts(cs: ChangeSet) -> dict[str, int]:
 
 # ---------------------------------------------------------------- show
 
-def show(selector: str, eid: str, lang: str | None = None, root: str | None = None) -> tuple[Document, Unit]:
-    """The unit ``eid`` as it stood in the version the selector names."""
+def show(selector: str, eid: str, lang: str | None = None, root: str | None = None,
+         follow: bool = False) -> tuple[Document, Unit]:
+    """The unit ``eid`` as it stood in the version the selector names.
+
+    With ``follow``, ``eid`` names a unit of the *latest* version and its lineage is followed back (through
+    moves and renumbering) to the unit it was in that version: ``eu-ai-act@2021 --unit art_50 --follow`` is the
+    proposal's Article 52.
+    """
     path = resolve(selector, lang, root)
+    if follow:
+        work_name, _, sel_lang = _split_selector(selector)
+        work = find_work(work_name, root)
+        chosen = next(v for v in work.versions if v.path == path)
+        _, lineages = blame(work, chosen.language)
+        lineage = next((x for x in lineages if x.unit.eid == eid), None)
+        if lineage is None:
+            raise LexdraftError(f"no unit {eid} in the latest {chosen.language} version", path)
+        step = next((s for s in lineage.history if s.date == chosen.date), None)
+        if step is None:
+            raise LexdraftError(f"{eid} did not exist yet on {chosen.date} (introduced {lineage.introduced.date})",
+                                path)
+        eid = step.eid
     doc = akn.load(path)
     unit = doc.find(eid)
     if unit is None:
