@@ -7,6 +7,7 @@ browser is a failure. Screenshots go to tests/artifacts/ (gitignored).
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -171,6 +172,11 @@ def test_chapter19_in_the_browser(browser, ch19):
             == "table-header-group"
         assert page.evaluate("getComputedStyle(document.querySelector('table.cmp tr.row')).breakInside") == "avoid"
         assert page.evaluate("getComputedStyle(document.querySelector('nav.toolbar')).display") == "none"
+        # The page size the file asks for: A4 landscape (842 x 595 pt) in the PDF Chromium prints.
+        pdf = page.pdf(prefer_css_page_size=True)
+        boxes = {tuple(round(float(x)) for x in m.groups())
+                 for m in re.finditer(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)}
+        assert boxes == {(842, 595)}, boxes
         page.emulate_media(media="screen")
         s.assert_clean()
     finally:
