@@ -194,3 +194,9 @@ def test_instruction_patterns(text, action, path, extra):
     assert (op.action, op.target.path) == (action, path)
     for key, value in extra.items():
         assert getattr(op, key) == value
+
+
+def test_text_without_instructions_is_refused(tmp_path):
+    with pytest.raises(LexdraftError, match="no amendment instructions found"):
+        parse_text("Просто текст без инструкций.", "plain.txt")
+    assert parse_text("[ILLUSTRATIVE]\nИзменений нет.\n").operations == []  # what amend writes for no change

@@ -222,7 +222,7 @@ def show(selector: str, eid: str, lang: str | None = None, root: str | None = No
     """
     path = resolve(selector, lang, root)
     if follow:
-        work_name, _, sel_lang = _split_selector(selector)
+        work_name = _split_selector(selector)[0]
         work = find_work(work_name, root)
         chosen = next(v for v in work.versions if v.path == path)
         _, lineages = blame(work, chosen.language)

@@ -42,6 +42,9 @@ _STARTS = re.compile(
 _VERB = re.compile(r"изложить|дополнить|исключить|заменить|считать|признать", re.I)
 
 
+_NO_CHANGES = re.compile(r"^\s*(Изменений нет|Өзгерістер жоқ|No changes)\.\s*$", re.M)  # what amend writes
+
+
 @dataclass
 class _Statement:
     text: str  # with _Q for each quotation
@@ -296,6 +299,9 @@ def parse_text(text: str, path: str = "<text>", language: str | None = None) -> 
             shown = body.replace(_Q, "«…»")
             raise LexdraftError(f"instruction {number}: not an instruction lexdraft can read: {shown[:120]}",
                                 path, st.line)
+    if not ops and not _NO_CHANGES.search(text):
+        raise LexdraftError("no amendment instructions found (see docs/versions-and-amendments.md for the "
+                            "patterns lexdraft reads)", path, 1)
     return Instrument(ops, path, g.language)
 
 

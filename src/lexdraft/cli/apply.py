@@ -45,7 +45,9 @@ def command(base: str, amendment: str, output: str, date: str | None) -> None:
     except AmendmentError as exc:
         for line in exc.lines():
             click.echo(f"lexdraft: error: {line}", err=True)
-        click.echo(f"lexdraft: nothing written ({len(exc.problems)} instruction(s) do not apply)", err=True)
+        n = len({p.number for p in exc.problems})
+        click.echo(f"lexdraft: nothing written ({n} instruction(s) do not apply, {len(exc.problems)} problem(s))",
+                   err=True)
         sys.exit(2)
     new_date = date or instrument.date or base_doc.frbr.date
     frbr = replace(base_doc.frbr, date=new_date, expression="", manifestation="")
