@@ -147,7 +147,9 @@ def render_html(
             entries += notes.comparable(r.provision_eid)
         seen.add(r.provision_eid)
         row_conc[r.number] = entries
-    kinds_present = [k for k in lb.KIND_LABELS[lang] if k != "unchanged" and any(k in r.kinds for r in model.rows)]
+    # (kind, number of table rows of that kind) for the filter, in the order of KINDS
+    kinds_present = [(k, n) for k in lb.KIND_LABELS[lang] if k != "unchanged"
+                     for n in [sum(k in r.kinds for r in model.rows)] if n]
     template = _env().get_template("redline.html.j2")
     return template.render(
         L=lb.labels(lang),
