@@ -6,7 +6,7 @@ import glob
 
 import pytest
 
-from lexdraft.akn import load, parse_bytes
+from lexdraft.akn import document_from_xml, load, parse_bytes
 from lexdraft.errors import LexdraftError
 from lexdraft.numbering import is_insertion, label, sort_key
 from lexdraft.text import normalize, split_footnotes, tokens
@@ -77,3 +77,13 @@ def test_wrong_root_is_a_one_line_error():
     with pytest.raises(LexdraftError) as err:
         parse_bytes(b"<html><body/></html>", "page.xml")
     assert "not an Akoma Ntoso document" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_authorial_notes_are_set_aside_not_compared():
+    xml = (
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta/><body>'
+        b'<article eId="art_1"><num>1</num><content><p>Text<authorialNote eId="n1"><p>A note.</p>'
+        b"</authorialNote> more.</p></content></article></body></act></akomaNtoso>"
+    )
+    unit = document_from_xml(parse_bytes(xml)).units[0]
+    assert unit.text == "Text more." and unit.notes == ["A note."]

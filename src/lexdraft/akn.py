@@ -218,7 +218,7 @@ def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
     def rec(e: etree._Element, top: bool) -> None:
         name = local(e)
         if name in NOTE_TAGS:
-            note = inline_text(e)
+            note = " ".join("".join(e.itertext()).split())
             if note:
                 notes.append(note)
             return
@@ -231,6 +231,8 @@ def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
             cname = local(c)
             if not cname:  # comment / PI
                 pass
+            elif cname in NOTE_TAGS:
+                rec(c, False)  # set aside into ``notes``, never part of the text
             elif cname in UNIT_TAGS and not (cname == "hcontainer" and _is_inline_hcontainer(c)):
                 flush()
             elif top and cname in SKIP_TAGS:
