@@ -200,3 +200,46 @@ def test_inline_css_and_js_are_our_files_verbatim(ch19_html):
     templates = files("lexdraft") / "templates"
     for name in ("redline.css", "redline.js"):
         assert (templates / name).read_text(encoding="utf-8").strip() in ch19_html
+
+
+def test_bilingual_check_in_the_redline(tmp_path):
+    """--counterpart: the chapter-19 revision changes the same units in Russian and Kazakh (no issue); a Kazakh
+    text changed where the Russian is not is listed in the summary, linked to the unit."""
+    old_ru, new_ru = chapter19_pair("rus")
+    old_kk, new_kk = chapter19_pair("kaz")
+    out = tmp_path / "bi.html"
+    code, output = _run("redline", old_ru, new_ru, "-o", out, "--counterpart", old_kk, new_kk, "--no-timestamp")
+    assert code == 0, output
+    assert 'class="bilingual" data-issues="0"' in out.read_text(encoding="utf-8")
+
+    unit = load(str(new_kk)).find("chp_19__art_127__para_1")  # unchanged by the revision, in both languages
+    raw = new_kk.read_text(encoding="utf-8")
+    assert raw.count(unit.text) == 1
+    drifted = tmp_path / "2025-07-01-kaz-drifted.xml"
+    drifted.write_text(raw.replace(unit.text, unit.text.replace("бақылауымен", "тұрақты бақылауымен")),
+                       encoding="utf-8")
+    code, output = _run("redline", old_ru, new_ru, "-o", out, "--counterpart", old_kk, drifted, "--no-timestamp")
+    assert code == 0 and "1 inconsistencies" in output
+    html = out.read_text(encoding="utf-8")
+    assert 'data-issues="1"' in html
+    assert '<li data-key="chp_19__art_127__para_1">⚠ <a href="#chp_19__art_127__para_1">' in html
+
+
+def test_bilingual_issue_on_a_changed_row(tmp_path):
+    """The Russian revision amends 125(1); a Kazakh text left as it was gets a warning on that table row."""
+    old_ru, new_ru = chapter19_pair("rus")
+    old_kk, new_kk = chapter19_pair("kaz")
+    eid = "chp_19__art_125__para_1"
+    before, after = load(str(old_kk)).find(eid).text, load(str(new_kk)).find(eid).text
+    assert before != after
+    raw = new_kk.read_text(encoding="utf-8")
+    assert raw.count(after) == 1
+    stale = tmp_path / "2025-07-01-kaz-stale.xml"
+    stale.write_text(raw.replace(after, before), encoding="utf-8")
+    out = tmp_path / "bi.html"
+    code, output = _run("redline", old_ru, new_ru, "-o", out, "--counterpart", old_kk, stale, "--no-timestamp")
+    assert code == 0, output
+    html = out.read_text(encoding="utf-8")
+    row = html[html.index(f'data-eid="{eid}"'):]
+    row = row[: row.index("</tr>")]
+    assert '<div class="issue">⚠ amended in rus, unchanged in kaz</div>' in row

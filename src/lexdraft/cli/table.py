@@ -11,8 +11,8 @@ from ..render.output import compare_files, write_table
 
 
 @click.command("table")
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.argument("old")
+@click.argument("new")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
               help="table.docx (Word) or table.html (printable HTML), by extension.")
 @click.option("--ui-lang", type=click.Choice(["ru", "kk", "en"]), default=None,

@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .. import __version__
+from ..compare.bilingual import BilingualReport
 from ..compare.model import ChangeSet, Side
 from ..model import Document
 from . import labels as lb
@@ -129,8 +130,10 @@ def render_html(
     concordance: Any = None,
     generated: str | None = None,
     standalone_table: bool = False,
+    bilingual: BilingualReport | None = None,
 ) -> str:
-    """The redline as one HTML string (``standalone_table``: the comparative table alone, no script)."""
+    """The redline as one HTML string (``standalone_table``: the comparative table alone, no script;
+    ``bilingual``: the check against the other official language, listed in the summary and on the rows)."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     lang = ui_language(cs, ui_lang)
@@ -150,6 +153,11 @@ def render_html(
     # (kind, number of table rows of that kind) for the filter, in the order of KINDS
     kinds_present = [(k, n) for k in lb.KIND_LABELS[lang] if k != "unchanged"
                      for n in [sum(k in r.kinds for r in model.rows)] if n]
+    anchors = {b.anchor for b in model.blocks} | {ln.anchor for b in model.blocks for ln in b.lines}
+    issues = [(i, i.key if i.key in anchors else "") for i in (bilingual.issues if bilingual else [])]
+    issues_of: dict[str, list] = {}
+    for i, _ in issues:
+        issues_of.setdefault(i.key, []).append(i)
     template = _env().get_template("redline.html.j2")
     return template.render(
         L=lb.labels(lang),
@@ -165,6 +173,9 @@ def render_html(
         model=model,
         row_of=row_of,
         row_conc=row_conc,
+        bilingual=bilingual,
+        issues=issues,
+        issues_of=issues_of,
         kinds_present=kinds_present,
         old=_side_info(cs.old, lang),
         new=_side_info(cs.new, lang),

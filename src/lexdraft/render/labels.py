@@ -72,6 +72,7 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "lexdraft",
         "without_chapter": "(вне глав)",
         "concordance_caveat": "Соответствие понятийное, не юридическая равнозначность.",
+        "bilingual": "Сверка с текстом на другом языке ({lang}): сравнено единиц — {n}, расхождений — {k}",
     },
     "kk": {
         "col_no": "Р/с №",
@@ -133,6 +134,7 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "lexdraft",
         "without_chapter": "(тараудан тыс)",
         "concordance_caveat": "Сәйкестік ұғымдық, заңдық баламалылық емес.",
+        "bilingual": "Екінші тілдегі мәтінмен салыстыру ({lang}): салыстырылған бірліктер — {n}, сәйкессіздіктер — {k}",
     },
     "en": {
         "col_no": "No.",
@@ -194,6 +196,7 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "lexdraft",
         "without_chapter": "(outside chapters)",
         "concordance_caveat": "Conceptual correspondence, not legal equivalence.",
+        "bilingual": "Check against the other language ({lang}): {n} units compared, {k} inconsistencies",
     },
 }
 
