@@ -277,3 +277,17 @@ def test_units_without_eids_are_found_by_line():
     assert all(r.old or r.new for r in m.rows)
     anchors = [ln.anchor for b in m.blocks for ln in b.lines]
     assert len(anchors) == len(set(anchors)) and all(anchors)
+
+
+def test_every_ui_string_exists_in_all_three_languages():
+    from lexdraft.compare.model import KINDS
+    from lexdraft.render.labels import CONCORDANCE_LABELS, KIND_LABELS, LABELS
+
+    assert set(LABELS["ru"]) == set(LABELS["kk"]) == set(LABELS["en"])
+    assert all(set(KIND_LABELS[lang]) == set(KINDS) for lang in ("ru", "kk", "en"))
+    assert all(set(CONCORDANCE_LABELS[lang]) == {"full", "partial", "complementary", "gap"} for lang in ("ru", "kk", "en"))
+    # the comparative table's headings as the convention fixes them
+    assert [LABELS["kk"][k] for k in ("col_no", "col_unit", "col_old", "col_new", "col_reason")] == [
+        "Р/с №", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылып отырған редакция", "Негіздеме"]
+    assert [LABELS["ru"][k] for k in ("col_no", "col_unit", "col_old", "col_new", "col_reason")] == [
+        "№ п/п", "Структурный элемент", "Действующая редакция", "Предлагаемая редакция", "Обоснование"]

@@ -72,6 +72,8 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "lexdraft",
         "without_chapter": "(вне глав)",
         "concordance_caveat": "Соответствие понятийное, не юридическая равнозначность.",
+        "views": "Вид",
+        "skip": "Перейти к изменениям",
         "bilingual": "Сверка с текстом на другом языке ({lang}): сравнено единиц — {n}, расхождений — {k}",
     },
     "kk": {
@@ -134,6 +136,8 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "lexdraft",
         "without_chapter": "(тараудан тыс)",
         "concordance_caveat": "Сәйкестік ұғымдық, заңдық баламалылық емес.",
+        "views": "Көрініс",
+        "skip": "Өзгерістерге өту",
         "bilingual": "Екінші тілдегі мәтінмен салыстыру ({lang}): салыстырылған бірліктер — {n}, сәйкессіздіктер — {k}",
     },
     "en": {
@@ -196,6 +200,8 @@ LABELS: dict[str, dict[str, str]] = {
         "version": "lexdraft",
         "without_chapter": "(outside chapters)",
         "concordance_caveat": "Conceptual correspondence, not legal equivalence.",
+        "views": "View",
+        "skip": "Skip to the changes",
         "bilingual": "Check against the other language ({lang}): {n} units compared, {k} inconsistencies",
     },
 }
