@@ -104,7 +104,7 @@ def test_chapter19_round_trip_operations(ch19, lang):
     assert provisions_text(apply(old, amend_operations(old, new))) == provisions_text(new)
 
 
-@pytest.mark.parametrize("lang", ["rus", "kaz"])
+@pytest.mark.parametrize("lang", ["rus", "kaz", "eng"])
 def test_chapter19_round_trip_through_instruction_text(ch19, lang):
     old, new = ch19[lang]
     ins = parse_text(amend_text(old, new))
@@ -131,6 +131,17 @@ def test_eu_ai_act_proposal_to_act_round_trip():
     ops = amend_operations(old, new)
     assert provisions_text(apply(old, ops)) == provisions_text(new)
     assert any(op.action == "renumber" for op in ops)
+
+
+@pytest.mark.slow
+def test_eu_ai_act_round_trip_through_english_text():
+    old = load(str(DRAFTS / "foreign" / "eu-ai-act" / "2021-04-21-eng.xml"))
+    new = load(str(DRAFTS / "foreign" / "eu-ai-act" / "2024-06-13-eng.xml"))
+    text = amend_text(old, new)
+    assert "Article 52 is renumbered as Article 50" in text or "Article 52 is replaced by the following" in text
+    ins = parse_text(text)
+    assert ins.language == "eng"
+    assert provisions_text(apply(old, ins.operations)) == provisions_text(new)
 
 
 # ---------------------------------------------------------------- the drafting rule

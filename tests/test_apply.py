@@ -7,6 +7,7 @@ import pytest
 
 from lexdraft.akn import load
 from lexdraft.amend.apply import AmendmentError, apply, text_of
+from lexdraft.amend.model import Ref
 from lexdraft.amend.parse import citation, parse_text, quoted_units
 from lexdraft.errors import LexdraftError
 
@@ -183,14 +184,23 @@ def test_kazakh_instruction_text():
     ("1) 128-баптың 1-тармағындағы «x» деген сөздер «y» деген сөздермен ауыстырылсын.", "replace_words",
      (("article", "128"), ("paragraph", "1")), {"old": "x", "new": "y"}),
     ("1) 127-баптың 2-тармағының 3) тармақшасы алып тасталсын.", "repeal",
-     (("article", "127"), ("paragraph", "2"), ("point", "3")), {"new": "Алып тасталды."}),
+     (("article", "127"), ("paragraph", "2"), ("point", "3")), {"by_convention": True}),
     ("1) признать утратившим силу подпункт 2) пункта 1 статьи 5.", "repeal",
-     (("article", "5"), ("paragraph", "1"), ("point", "2")), {"new": "Исключен."}),
+     (("article", "5"), ("paragraph", "1"), ("point", "2")), {"by_convention": True}),
     ("1) в подпункте 1) пункта 2 статьи 9 слово «а» исключить.", "delete_words",
      (("article", "9"), ("paragraph", "2"), ("point", "1")), {"old": "а"}),
+    ("(1) in point (a) of paragraph 1 of Article 5, the words “x y” are replaced by “z”;", "replace_words",
+     (("article", "5"), ("paragraph", "1"), ("point", "a")), {"old": "x y", "new": "z"}),
+    ("(1) in paragraph 2 of Article 7, the words “and owners” are inserted after “Developers”.", "insert_words",
+     (("article", "7"), ("paragraph", "2")), {"old": "Developers", "new": "and owners"}),
+    ("(1) Article 52 is renumbered as Article 50.", "renumber", (("article", "52"),), {"new": "Article 50"}),
+    ("(1) Article 7 is amended as follows:\n(a) paragraph 3 is deleted;\n(b) the heading is replaced by “New”.",
+     "repeal", (("article", "7"), ("paragraph", "3")), {"by_convention": True, "number": "1.1"}),
+    ("(1) the following Article 4 is inserted after Article 3:\n“Article 4 AI literacy\nProviders shall act.”.",
+     "insert", (), {"after": Ref((("article", "3"),))}),
 ])
 def test_instruction_patterns(text, action, path, extra):
-    (op,) = parse_text(text).operations
+    op = parse_text(text).operations[0]
     assert (op.action, op.target.path) == (action, path)
     for key, value in extra.items():
         assert getattr(op, key) == value

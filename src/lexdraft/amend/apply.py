@@ -16,7 +16,7 @@ from ..model import Document, Unit
 from ..numbering import label as num_label
 from ..numbering import sort_key
 from ..text import normalize
-from .model import Operation, Ref
+from .model import Operation, Ref, repealed_wording
 
 
 @dataclass(frozen=True)
@@ -354,8 +354,10 @@ def apply(base: Document, operations: list[Operation], path: str | None = None) 
             target.heading = op.new
         elif op.action == "renumber":
             target.num = op.new
-        elif op.action == "repeal" and op.new:
-            target.heading, target.text, target.children = "", op.new, []
+        elif op.action == "repeal" and (op.new or op.by_convention and repealed_wording(
+                base.frbr.language, target.kind, base.frbr.country or "kz")):
+            target.heading, target.children = "", []
+            target.text = op.new or repealed_wording(base.frbr.language, target.kind, base.frbr.country or "kz")
         elif op.action == "repeal":
             state.repealed.append(target)
         elif op.action == "insert":

@@ -245,8 +245,10 @@ def _en(op: Operation, path) -> str:
         return f"{where}the words {q(op.new, 'eng')} are inserted after {q(op.old, 'eng')}"
     if a == "delete_words":
         return f"{where}the words {q(op.old, 'eng')} are deleted"
-    pairs = "; ".join(f"{q(o, 'eng')} by {q(n, 'eng')}" for o, n in op.pairs)
-    return f"throughout the text, the words {pairs} are replaced respectively"
+    olds = ", ".join(q(o, "eng") for o, _ in op.pairs)
+    news = ", ".join(q(n, "eng") for _, n in op.pairs)
+    each = "respectively " if len(op.pairs) > 1 else ""
+    return f"throughout the text, the words {olds} are replaced {each}by {news}"
 
 
 RU_PLURAL_INS = {"article": "статьями", "paragraph": "пунктами", "point": "подпунктами", "chapter": "главами",

@@ -57,7 +57,8 @@ class Operation:
     * ``insert``: ``unit`` goes into ``target`` (the parent), after ``after`` when given, at the start when
       ``at_start``, otherwise in numbering order (``17-1`` after ``17``), as the Russian wording implies.
     * ``repeal``: ``new`` empty removes the unit; otherwise the unit keeps its number and reads ``new``
-      ("3. Исключен." — Kazakh practice: nothing is renumbered, see ``repealed_wording``).
+      ("3. Исключен." — Kazakh practice: nothing is renumbered, see ``repealed_wording``); with
+      ``by_convention`` (instruction text, which does not say) the base act's language and country decide.
     * ``rewrite_heading``: ``new`` is the heading. ``renumber``: ``new`` is the new ``<num>`` text.
     * words ops: ``old`` is the quoted words to find (for ``insert_words`` the words after which ``new`` goes).
     * ``replace_throughout``: ``pairs`` of (old, new), every occurrence in the whole act.
@@ -71,6 +72,7 @@ class Operation:
     after: Ref | None = None
     at_start: bool = False
     pairs: tuple[tuple[str, str], ...] = ()
+    by_convention: bool = False  # repeal as the base act's convention says (read from text: "пункт 3 исключить")
     number: str = ""  # "3" or "3.2" (item 3, sub-instruction 2)
     line: int | None = None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..errors import LexdraftError
 from ..importer import classify, parse_lines
 from ..model import Unit
-from .model import Instrument, Operation, Ref, repealed_wording
+from .model import Instrument, Operation, Ref
 
 # Every Russian case form of the unit words -> kind.
 _RU_WORDS = {
@@ -33,7 +33,8 @@ CITATION = re.compile(rf"(?<!\w)({_WORD})\s+({_NUM})(?!\w)", re.IGNORECASE)
 _CIT_SPAN = rf"(?:(?:{_WORD})\s+(?:{_NUM})\s*)+"
 _Q = "\x01"  # placeholder for a quotation in a statement
 
-_MARKER = re.compile(r"^\s*(\d+(?:-\d+)*)[).]\s+")
+_MARKER = re.compile(r"^\s*(?:(\d+(?:-\d+)*)[).]|\((\d+)\))\s+")  # "1)", "1." and English "(1)"
+_SUB_MARKER = re.compile(r"^\([a-z]{1,2}\)\s+")  # English sub-items "(a)"
 _STARTS = re.compile(
     rf"^(?:по всему тексту|в\s+(?:{_WORD})\s|(?:{_WORD})\s|дополнить|заголовок|после слов|слова?\s)", re.IGNORECASE
 )
@@ -53,13 +54,17 @@ class _Statement:
     marker: str  # "3" when the statement opens numbered item 3
 
 
+_CLOSE = {"«": "»", "“": "”"}  # Russian/Kazakh and English quotation marks
+
+
 def _matching_close(text: str, start: int) -> int:
-    """Index of the » closing the « at ``start`` (nested «» counted), or -1."""
+    """Index of the mark closing the quotation opened at ``start`` (nested pairs counted), or -1."""
+    open_, close = text[start], _CLOSE[text[start]]
     depth = 0
     for i in range(start, len(text)):
-        if text[i] == "«":
+        if text[i] == open_:
             depth += 1
-        elif text[i] == "»":
+        elif text[i] == close:
             depth -= 1
             if depth == 0:
                 return i
@@ -80,9 +85,12 @@ def _statements(text: str, path: str) -> list[_Statement]:
         body = "".join(buf).strip()
         if body:
             m = _MARKER.match(body)
-            marker = m.group(1) if m else ""
+            marker = (m.group(1) or m.group(2)) if m else ""
             if m:
                 body = body[m.end():]
+            sub = _SUB_MARKER.match(body)
+            if sub:
+                body = body[sub.end():]
             out.append(_Statement(" ".join(body.split()), quotes, start_line, marker))
         buf, quotes = [], []
 
@@ -90,10 +98,10 @@ def _statements(text: str, path: str) -> list[_Statement]:
         ch = text[i]
         if not "".join(buf).strip():
             start_line = line
-        if ch == "«":
+        if ch in _CLOSE:
             end = _matching_close(text, i)
             if end < 0:
-                raise LexdraftError("unbalanced «: no closing »", path, line)
+                raise LexdraftError(f"unbalanced {ch}: no closing {_CLOSE[ch]}", path, line)
             quote = text[i + 1:end]
             quotes.append(quote)
             buf.append(_Q)
@@ -107,15 +115,16 @@ def _statements(text: str, path: str) -> list[_Statement]:
             flush()
         elif ch == ":":
             after = rest.lstrip(" \t")
-            if after.startswith("\n") and not after.lstrip().startswith("«"):
+            if after.startswith("\n") and not after.lstrip().startswith(tuple(_CLOSE)):
                 buf.append(ch)
                 flush()
-            elif not after.startswith("\n") and _STARTS.match(after) and not after.startswith("«"):
+            elif not after.startswith("\n") and _STARTS.match(after) and not after.startswith(tuple(_CLOSE)):
                 buf.append(ch)
                 flush()
             else:
                 buf.append(ch)
-        elif ch == "\n" and (_MARKER.match(rest) or rest.lstrip(" \t").startswith("\n")) and "".join(buf).strip():
+        elif ch == "\n" and (_MARKER.match(rest) or _SUB_MARKER.match(rest) or rest.lstrip(" \t").startswith("\n")) \
+                and "".join(buf).strip():
             flush()
         else:
             buf.append(ch)
@@ -211,6 +220,43 @@ def citation_kk(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+# English (EU amending style, as ``instructions`` writes it): "point (a) of paragraph 1 of Article 5".
+_EN_KINDS = {"article": "article", "paragraph": "paragraph", "point": "point", "chapter": "chapter",
+             "section": "section", "subparagraph": "subparagraph"}
+_EN_UNIT = (r"(?:(?:Article|paragraph|point|Chapter|Section|subparagraph)s?\s+(?:\([\w-]+\)|\d+(?:-\d+)*[a-z]?)"
+            r"|the unit \[[^\]]+\]|the provision)")
+_EN_CIT = rf"{_EN_UNIT}(?:\s+of\s+{_EN_UNIT})*"
+_RX_EN = {
+    "rewrite": re.compile(rf"^(?P<cit>{_EN_CIT}) is replaced by the following:?\s*{_Q}$", re.I),
+    "heading": re.compile(rf"^the heading(?: of (?P<cit>{_EN_CIT}))? is replaced by\s*{_Q}$", re.I),
+    "insert": re.compile(rf"^(?:in (?P<cit>{_EN_CIT}),\s*)?the following .+? (?:is|are) inserted"
+                         rf"(?: after (?P<after>{_EN_CIT})| (?P<start>at the beginning))?:?\s*{_Q}$", re.I),
+    "repeal": re.compile(rf"^(?P<cit>{_EN_CIT}) is deleted$", re.I),
+    "renumber": re.compile(rf"^(?P<cit>{_EN_CIT}) is renumbered as (?P<new>{_EN_UNIT})$", re.I),
+    "replace": re.compile(rf"^(?:in (?P<cit>{_EN_CIT}),\s*)?the words {_Q} are replaced by {_Q}$", re.I),
+    "insert_words": re.compile(rf"^(?:in (?P<cit>{_EN_CIT}),\s*)?the words {_Q} are inserted after {_Q}$", re.I),
+    "delete_words": re.compile(rf"^(?:in (?P<cit>{_EN_CIT}),\s*)?the words {_Q} are deleted$", re.I),
+    "throughout": re.compile(rf"^throughout the text, the words (?P<old>{_Q}(?:\s*,\s*{_Q})*) are replaced "
+                             rf"(?:respectively )?by (?P<new>{_Q}(?:\s*,\s*{_Q})*)$", re.I),
+    "group": re.compile(rf"^(?P<cit>{_EN_CIT}) is amended as follows:$", re.I),
+}
+_EN_VERB = re.compile(r"\b(?:is|are) (?:replaced|inserted|deleted|renumbered|amended)\b", re.I)
+
+
+def citation_en(text: str) -> tuple[tuple[str, str], ...]:
+    """"point (a) of paragraph 1 of Article 5" -> (("article","5"),("paragraph","1"),("point","a"))."""
+    out = []
+    for m in re.finditer(r"(Article|paragraph|point|Chapter|Section|subparagraph)s?\s+(\([\w-]+\)|\d+(?:-\d+)*[a-z]?)",
+                         text, re.I):
+        out.append((_EN_KINDS[m.group(1).lower()], m.group(2).strip("()")))
+    return tuple(reversed(out))
+
+
+def _cited_eid(text: str) -> str:
+    m = re.search(r"the unit \[([^\]]+)\]", text or "")
+    return m.group(1) if m else ""
+
+
 @dataclass(frozen=True)
 class _Grammar:
     language: str
@@ -221,42 +267,64 @@ class _Grammar:
 
 RUSSIAN = _Grammar("rus", _RX, citation, _VERB)
 KAZAKH = _Grammar("kaz", _RX_KK, citation_kk, _KK_VERB)
+ENGLISH = _Grammar("eng", _RX_EN, citation_en, _EN_VERB)
 
 
-def _cit(m: re.Match, group: tuple, g: _Grammar) -> tuple[tuple[str, str], ...]:
-    own = g.citation(m.group("cit") or "") if "cit" in m.groupdict() else ()  # type: ignore[operator]
-    return group + own
+def _target(m: re.Match, group: Ref, g: _Grammar, name: str = "cit") -> Ref:
+    """The unit an instruction cites: its own citation below the group's article (or the group's unit)."""
+    text = m.group(name) if name in m.groupdict() else None
+    eid = _cited_eid(text or "")
+    if eid:
+        return Ref((), eid)
+    own = g.citation(text or "")  # type: ignore[operator]
+    if group.eid and not group.path:
+        return Ref((), group.eid) if not own else Ref(own)
+    return Ref(group.path + own)
+
+
+def _grammar(text: str, language: str | None) -> _Grammar:
+    lang = (language or "").lower()
+    if lang in ("kaz", "kk"):
+        return KAZAKH
+    if lang in ("eng", "en"):
+        return ENGLISH
+    if lang in ("rus", "ru"):
+        return RUSSIAN
+    if _VERB.search(text):
+        return RUSSIAN
+    if _KK_VERB.search(text):
+        return KAZAKH
+    return ENGLISH if _EN_VERB.search(text) else RUSSIAN
 
 
 def parse_text(text: str, path: str = "<text>", language: str | None = None) -> Instrument:
-    """Operations from Russian or Kazakh instruction text (the language is recognised from the verbs unless
-    given); unknown wording is a ``LexdraftError`` with its line.
+    """Operations from Russian, Kazakh or English instruction text (the language is recognised from the verbs
+    unless given); unknown wording is a ``LexdraftError`` with its line.
 
-    "… исключить" / "… алып тасталсын" follow the Kazakh convention: the unit keeps its number and reads
-    "Исключен." / "Алып тасталды."."""
-    g = KAZAKH if (language or "").lower() in ("kaz", "kk") or (
-        language is None and _KK_VERB.search(text) and not _VERB.search(text)) else RUSSIAN
+    "… исключить" / "… алып тасталсын" / "… is deleted" repeal by the base act's convention: in a Kazakh act
+    the unit keeps its number and reads "Исключен." / "Алып тасталды." / "Deleted."."""
+    g = _grammar(text, language)
     rx = g.rx
     ops: list[Operation] = []
-    group: tuple = ()
+    group = Ref()
     item = 0
     sub = 0
     for st in _statements(text, path):
         body = st.text
         if st.marker:
-            item, sub, group = int(st.marker.split("-")[0]) if st.marker.isdigit() else item + 1, 0, ()
+            item, sub, group = int(st.marker.split("-")[0]) if st.marker.isdigit() else item + 1, 0, Ref()
         if body.startswith("[") and body.endswith("]") or body.startswith("#"):
             continue
         m = rx["group"].match(body)
         if m:
-            group = g.citation(m.group("cit"))  # type: ignore[operator]
+            group = _target(m, Ref(), g)
             continue
         if body.endswith(":") and _Q not in body:
             continue  # a chapeau: "Внести в … следующие изменения:", "1. В Земельный кодекс …:"
         if not ops and not st.marker and not (_Q in body or g.verb.search(body)):
             continue  # the title and heading lines above the first instruction
         sub += 1
-        number = f"{item}.{sub}" if group else str(item or sub)
+        number = f"{item}.{sub}" if not group.is_root else str(item or sub)
         qs = list(st.quotes)
 
         def op(action: str, **kw) -> Operation:
@@ -266,28 +334,32 @@ def parse_text(text: str, path: str = "<text>", language: str | None = None) -> 
             units = quoted_units(qs[0], path, st.line + 1)
             if len(units) != 1:
                 raise LexdraftError(f"instruction {number}: the new wording must hold one unit", path, st.line)
-            ops.append(op("rewrite", target=Ref(_cit(m, group, g)), unit=units[0]))
+            ops.append(op("rewrite", target=_target(m, group, g), unit=units[0]))
         elif m := rx["heading"].match(body):
-            ops.append(op("rewrite_heading", target=Ref(_cit(m, group, g)), new=" ".join(qs[0].split())))
+            ops.append(op("rewrite_heading", target=_target(m, group, g), new=" ".join(qs[0].split())))
         elif m := rx["insert"].match(body):
             units = quoted_units(qs[0], path, st.line + 1)
             if not units:
                 raise LexdraftError(f"instruction {number}: nothing to insert", path, st.line)
+            target = _target(m, group, g)
+            after = _target(m, Ref(), g, "after") if m.groupdict().get("after") else None
+            if after is not None and after.path and target.path and after.path[:len(target.path)] != target.path:
+                after = Ref(target.path + after.path)  # "after paragraph 2" of the unit inserted into
+            start = bool(m.groupdict().get("start"))
             for u in units:
-                ops.append(op("insert", target=Ref(_cit(m, group, g)), unit=u))
+                ops.append(op("insert", target=target, unit=u, after=after, at_start=start))
         elif (m := rx["repeal"].match(body)) or ("repeal2" in rx and (m := rx["repeal2"].match(body))):
-            target = Ref(_cit(m, group, g))
-            kind = target.path[-1][0] if target.path else ""
-            ops.append(op("repeal", target=target, new=repealed_wording(g.language, kind)))
+            ops.append(op("repeal", target=_target(m, group, g), by_convention=True))
         elif m := rx["renumber"].match(body):
             new = g.citation(m.group("new"))  # type: ignore[operator]
-            ops.append(op("renumber", target=Ref(_cit(m, group, g)), new=_renumbered_num(new[-1], g.language)))
+            ops.append(op("renumber", target=_target(m, group, g), new=_renumbered_num(new[-1], g.language)))
         elif m := rx["replace"].match(body):
-            ops.append(op("replace_words", target=Ref(_cit(m, group, g)), old=qs[0], new=qs[1]))
+            ops.append(op("replace_words", target=_target(m, group, g), old=qs[0], new=qs[1]))
         elif m := rx["insert_words"].match(body):
-            ops.append(op("insert_words", target=Ref(_cit(m, group, g)), old=qs[0], new=qs[1]))
+            old, new_words = (qs[1], qs[0]) if g is ENGLISH else (qs[0], qs[1])  # "“new” are inserted after “old”"
+            ops.append(op("insert_words", target=_target(m, group, g), old=old, new=new_words))
         elif m := rx["delete_words"].match(body):
-            ops.append(op("delete_words", target=Ref(_cit(m, group, g)), old=qs[0]))
+            ops.append(op("delete_words", target=_target(m, group, g), old=qs[0]))
         elif m := rx["throughout"].match(body):
             n_old = m.group("old").count(_Q)
             olds, news = qs[:n_old], qs[n_old:]
@@ -307,5 +379,7 @@ def parse_text(text: str, path: str = "<text>", language: str | None = None) -> 
 
 def _renumbered_num(pair: tuple[str, str], language: str = "rus") -> str:
     kind, lbl = pair
+    if language == "eng":
+        return {"article": f"Article {lbl}", "paragraph": f"{lbl}.", "point": f"({lbl})"}.get(kind, lbl)
     article = f"{lbl}-бап." if language == "kaz" else f"Статья {lbl}."
     return {"article": article, "paragraph": f"{lbl}.", "point": f"{lbl})"}.get(kind, lbl)
