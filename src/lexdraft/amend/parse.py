@@ -1,10 +1,12 @@
 """Reading amendment instructions back into operations.
 
-Two inputs: Russian instruction text in the closed set of patterns of DOMAIN.md §2 ("статью 125 изложить в
-следующей редакции: «…»", "пункт 2 статьи 127 дополнить подпунктом 3-1) следующего содержания: «…»", "в пункте 1
-статьи 128 слова «…» заменить словами «…»", "пункт 3 исключить", "по всему тексту слова «…» заменить
-соответственно словами «…»", group headers "в статье 127:"), and lexdraft's own AKN amendment documents
-(``akn_amendment``). Anything else is reported as a one-line error with its line, never guessed.
+Instruction text in the closed set of patterns of DOMAIN.md §2, in Russian ("статью 125 изложить в следующей
+редакции: «…»", "пункт 2 статьи 127 дополнить подпунктом 3-1) следующего содержания: «…»", "в пункте 1 статьи 128
+слова «…» заменить словами «…»", "пункт 3 исключить", "по всему тексту слова «…» заменить соответственно словами
+«…»", group headers "в статье 127:"), in Kazakh ("… мынадай редакцияда жазылсын", "«…» деген сөздер «…» деген
+сөздермен ауыстырылсын", "… алып тасталсын", "… мынадай мазмұндағы … толықтырылсын") and in English (EU amending
+style, as ``instructions`` writes it). Anything else is a one-line error with its line, never guessed. Our own AKN
+amendments are read by ``akn_amendment.read_instrument``.
 """
 
 from __future__ import annotations

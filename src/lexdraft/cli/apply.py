@@ -20,9 +20,10 @@ from ..output import write_atomic
 def command(base: str, amendment: str, output: str, date: str | None) -> None:
     """Apply AMENDMENT to BASE and write the amended version, all or nothing.
 
-    AMENDMENT is an AKN amendment written by 'lexdraft amend --format akn', or Russian instruction text in the
-    drafting patterns ("статью 125 изложить в следующей редакции: «…»", "в пункте 1 статьи 128 слова «…»
-    заменить словами «…»", "пункт 3 исключить", "по всему тексту слова … заменить соответственно словами …").
+    AMENDMENT is an AKN amendment written by 'lexdraft amend --format akn', or instruction text in Russian,
+    Kazakh or English in the drafting patterns ("статью 125 изложить в следующей редакции: «…»", "в пункте 1
+    статьи 128 слова «…» заменить словами «…»", "пункт 3 исключить", "по всему тексту слова … заменить
+    соответственно словами …"; "… мынадай редакцияда жазылсын"; "Article 5 is replaced by the following: “…”").
     Every instruction that does not apply is reported as file:line and nothing is written. The output is
     validated against the strict OASIS XSD before it is written.
 
