@@ -23,7 +23,7 @@ from ..compare.model import ChangeSet
 from ..model import Document
 from . import labels as lb
 from .annotations import Annotations
-from .html import _annotations, _title, provenance_warnings, ui_language
+from .html import attachments, document_title, provenance_warnings, ui_language
 from .rows import Line, build, is_mark
 
 # Column widths in mm on A4 landscape (297 mm minus 2 × 15 mm margins = 267 mm).
@@ -91,11 +91,11 @@ def render_docx(
     lang = ui_language(cs, ui_lang)
     L = lb.labels(lang)
     model = build(cs, old_doc, new_doc, lang)
-    notes: Annotations = _annotations(annotations, None)
+    notes: Annotations = attachments(annotations, None)
 
     doc = WordDocument()
     props = doc.core_properties
-    props.title = f"{L['title']} — {_title(cs)}"[:255]  # the OOXML limit for a core property
+    props.title = f"{L['title']} — {document_title(cs)}"[:255]  # the OOXML limit for a core property
     props.author = f"lexdraft {__version__}"
     props.created = props.modified = FIXED_DATE
     props.last_modified_by = "lexdraft"
@@ -123,7 +123,7 @@ def render_docx(
     run.font.size = Pt(14)
     sub = doc.add_paragraph()
     sub.alignment = 1
-    sub.add_run(_title(cs))
+    sub.add_run(document_title(cs))
     for label, side in ((L["old_version"], cs.old), (L["new_version"], cs.new)):
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(0)

@@ -16,36 +16,39 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from .. import __version__
 from ..compare.bilingual import BilingualReport
 from ..compare.model import ChangeSet, Side
-from ..model import Document
+from ..model import FRBR, Document
 from . import labels as lb
 from .annotations import Annotation, Annotations, concordance_from
-from .rows import RenderModel, build, inline_ops, is_mark
+from .rows import build, inline_ops, is_mark
 
 VIEWS = ("table", "inline", "side", "clean")
 
 
 @dataclass(frozen=True)
-class Warning_:
+class ProvenanceNote:
+    """The warning of a non-official input, with which input(s) it is about."""
+
     label: str
     text: str
 
 
 @dataclass(frozen=True)
 class SideInfo:
-    frbr: Any
+    """One input as the summary shows it."""
+
+    frbr: FRBR
     sha256: str
     name: str
     language: str
 
 
 def _env() -> Environment:
-    env = Environment(
+    return Environment(
         loader=PackageLoader("lexdraft", "templates"),
-        autoescape=select_autoescape(["html", "j2", "html.j2"], default_for_string=True, default=True),
+        autoescape=select_autoescape(default_for_string=True, default=True),  # every template, always
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    return env
 
 
 def ui_language(cs: ChangeSet, override: str | None = None) -> str:
@@ -57,18 +60,18 @@ def ui_language(cs: ChangeSet, override: str | None = None) -> str:
     return lb.ui_lang_for(cs.new.frbr.language or cs.old.frbr.language)
 
 
-def provenance_warnings(cs: ChangeSet, lang: str) -> list[Warning_]:
+def provenance_warnings(cs: ChangeSet, lang: str) -> list[ProvenanceNote]:
     """The visible warning of each non-official input (once if both inputs say the same)."""
     L = lb.labels(lang)
-    out: list[Warning_] = []
+    out: list[ProvenanceNote] = []
     for side, label in ((cs.old, L["old_version"]), (cs.new, L["new_version"])):
         text = side.provenance.warning
         if not text:
             continue
         if out and out[-1].text == text:
-            out[-1] = Warning_(f"{out[-1].label} · {label}", text)
+            out[-1] = ProvenanceNote(f"{out[-1].label} · {label}", text)
         else:
-            out.append(Warning_(label, text))
+            out.append(ProvenanceNote(label, text))
     return out
 
 
@@ -77,7 +80,8 @@ def _side_info(side: Side, lang: str) -> SideInfo:
                     if side.frbr.language else "")
 
 
-def _annotations(annotations: Any, concordance: Any) -> Annotations:
+def attachments(annotations: Any, concordance: Any) -> Annotations:
+    """What reviewers attached, as one ``Annotations``: a sidecar (loaded or a mapping) and a concordance."""
     if isinstance(annotations, Annotations):
         result = Annotations(dict(annotations.notes), dict(annotations.concordance), annotations.columns)
     else:
@@ -104,19 +108,8 @@ def fold(text: str) -> tuple[str, str, str] | None:
     return text[:start], text[start:end], text[end:]
 
 
-def _title(cs: ChangeSet) -> str:
+def document_title(cs: ChangeSet) -> str:
     return cs.new.frbr.title or cs.old.frbr.title or cs.new.frbr.work or os.path.basename(cs.new.path)
-
-
-def _toc_titles(model: RenderModel) -> None:
-    for b in model.blocks:
-        if b.lines:
-            ln = b.lines[0]
-            side = ln.side("new") if ln.present_new else ln.side("old")
-            text = " ".join(" ".join(op.text for op in part).strip() for part in (side.num, side.heading))
-            b.toc = " ".join(text.split())[:90] or b.eid
-        else:
-            b.toc = b.eid
 
 
 def render_html(
@@ -138,8 +131,7 @@ def render_html(
         raise ValueError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     lang = ui_language(cs, ui_lang)
     model = build(cs, old_doc, new_doc, lang)
-    _toc_titles(model)
-    notes = _annotations(annotations, concordance)
+    notes = attachments(annotations, concordance)
     row_of: dict[str, int] = {}
     row_conc: dict[int, list] = {}  # comparable provisions per row: the unit's own, and its provision's on its first row
     seen: set[str] = set()
@@ -168,7 +160,7 @@ def render_html(
         fold=fold,
         inline_ops=inline_ops,
         html_lang={"ru": "ru", "kk": "kk", "en": "en"}[lang],
-        title=_title(cs),
+        title=document_title(cs),
         view="table" if standalone_table else view,
         model=model,
         row_of=row_of,

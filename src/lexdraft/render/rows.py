@@ -154,13 +154,13 @@ class UnitIndex:
 def is_mark(op: WordOp) -> bool:
     """True for an op a reader must see marked: an insertion or deletion that is not merely cosmetic (a change
     of quote style or Unicode form, which the diff pairs as ``-``/``+`` with ``cosmetic`` set)."""
-    return op.op != "=" and not getattr(op, "cosmetic", False)
+    return op.op != "=" and not op.cosmetic
 
 
 def inline_ops(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
     """Ops for the inline view: a cosmetic pair shows its new form only, unmarked."""
-    return tuple(WordOp("=", op.text) if getattr(op, "cosmetic", False) and op.op == "+" else op for op in ops
-                 if not (getattr(op, "cosmetic", False) and op.op == "-"))
+    return tuple(WordOp("=", op.text) if op.cosmetic and op.op == "+" else op for op in ops
+                 if not (op.cosmetic and op.op == "-"))
 
 
 def _side(ops: tuple[WordOp, ...], which: str) -> tuple[WordOp, ...]:
@@ -184,8 +184,7 @@ def _joined(ops: list[WordOp], which: str) -> str:
 
 
 class _Builder:
-    def __init__(self, cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lang: str):
-        self.cs = cs
+    def __init__(self, old_doc: Document | None, new_doc: Document | None, lang: str):
         self.lang = lang
         taken: set[str] = set()
         # New side first, so the eIds of the current text are the plain anchors (#chp_19__art_125).
@@ -351,7 +350,7 @@ def _all_kinds(ch: Change) -> list[str]:
 
 def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lang: str) -> RenderModel:
     """The whole rendering model of a comparison, in the UI language ``lang`` (ru, kk, en)."""
-    b = _Builder(cs, old_doc, new_doc, lang)
+    b = _Builder(old_doc, new_doc, lang)
     rows: list[Row] = []
     blocks: list[Block] = []
     chapters: list[str] = []
@@ -373,7 +372,19 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
         r.number = i
     blocks = _with_ghosts(blocks, cs, b)
     _drop_dangling_links(rows, blocks)
+    for blk in blocks:
+        blk.toc = _toc_entry(blk)
     return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts)
+
+
+def _toc_entry(blk: Block) -> str:
+    """Number and heading of a provision as the current text has them (the old text for a repealed one)."""
+    if not blk.lines:
+        return blk.eid
+    ln = blk.lines[0]
+    side = ln.side("new") if ln.present_new else ln.side("old")
+    text = " ".join("".join(op.text for op in part).strip() for part in (side.num, side.heading))
+    return " ".join(text.split())[:90] or blk.eid
 
 
 def _drop_dangling_links(rows: list[Row], blocks: list[Block]) -> None:
