@@ -370,6 +370,7 @@ def test_cli_amend_text_json_and_show(tmp_path):
     r = CliRunner().invoke(main, ["amend", old, new])
     assert r.exit_code == 0 and "1) пункт 2 статьи 121 изложить в следующей редакции:" in r.output
     r = CliRunner().invoke(main, ["amend", old, new, "--format", "json"])
+    assert CliRunner().invoke(main, ["amend", old, new, "--format", "json"]).output == r.output  # deterministic
     data = json.loads(r.output)
     assert data["format"] == "lexdraft.amendment/1" and data["rule"]["keep_at_least"] == KEEP_AT_LEAST
     assert data["instructions"][1]["action"] == "insert"
@@ -377,6 +378,8 @@ def test_cli_amend_text_json_and_show(tmp_path):
     assert json.loads(r.output)["instructions"][0]["action"] == "replace_words"
     r = CliRunner().invoke(main, ["amend", old])
     assert r.exit_code == 2 and "give OLD and NEW" in r.output
+    r = CliRunner().invoke(main, ["amend", old, str(CH19 / "2025-07-01-kaz.xml")])
+    assert r.exit_code == 2 and "OLD is in rus and NEW in kaz" in r.output
 
 
 def test_rule_same_replacement_across_the_act_becomes_throughout():

@@ -65,6 +65,10 @@ def _amend(old: str, new: str, fmt: str, lang: str | None) -> str | bytes:
     from ..compare.inputs import load_version
 
     old_doc, new_doc = load_version(old), load_version(new)
+    lo, ln = (d.frbr.language.lower() for d in (old_doc, new_doc))
+    if lo and ln and LANG_ALIASES.get(lo, lo) != LANG_ALIASES.get(ln, ln):
+        raise LexdraftError(f"OLD is in {lo} and NEW in {ln}: amendments compare two versions in one language",
+                            new_doc.path)
     if lang and lang not in LANG_ALIASES:
         raise LexdraftError(f"--lang must be rus, kaz or eng, not {lang!r}")
     language = LANG_ALIASES.get(lang or language_of(old_doc), "eng")
