@@ -282,6 +282,8 @@ def cases(tmp: Path) -> list[Case]:
     out = [
         Case("EU AI Act proposal (85 art.) -> act (113 art.)",
              [str(AKN_DIR / "eu-ai-act-proposal-2021-206.xml"), str(AKN_DIR / "eu-ai-act-2024-1689.xml")], True),
+        Case("Kenya act, two markups of one expression (59 sections)",
+             [str(AKN_DIR / "ke-act-1997-3-a-v2akn.xml"), str(AKN_DIR / "ke-act-1997-3-b-v2akn.xml")], False),
         Case("CRR LEOS drafts (499 -> 486 art.)",
              [str(AKN_DIR / "eu-crr-leos-bill-big.xml"), str(AKN_DIR / "eu-crr-leos-bill-test.xml")], True),
     ]

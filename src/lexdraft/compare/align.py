@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ..model import Unit
 from ..text import normalize
+from .worddiff import bag_similarity
 
 PAIR_MIN = 0.5  # Dice of shingle sets needed to pair units by content alone (step 4)
 SAME_PLACE_MIN = 0.15  # ... for leftovers at the same number/eId (step 5): lower, the place vouches for it
@@ -38,6 +39,7 @@ HEADING_NEAR_BONUS = 0.15  # headings sharing most words
 MAX_POSTING = 40  # shingles shared by more units than this carry no information for candidate generation
 MAX_CANDIDATES = 8
 NEIGHBOURS = 3  # a split's or merge's pieces are looked for this many places around the piece that stayed
+HEAD_SAMPLE = 600  # characters of content compared to confirm a pair found by its heading alone
 SMALL = 400  # below this many candidate pairs, every pair is scored (no index needed)
 
 
@@ -259,7 +261,8 @@ def _pair_in_gaps(olds: _Side, news: _Side, pairs: list[Pair]) -> None:
         if not gap_old or len(gap_old) != len(gap_new):
             continue
         for i, j in zip(gap_old, gap_new):
-            s = similarity(olds, news, i, j)
+            # word-bag Dice: in place and in order, shared words are evidence enough (no shingles needed)
+            s = bag_similarity(olds.key(i), news.key(j))
             if s >= PAIR_MIN:
                 _link(olds, news, i, j)
                 pairs.append(Pair([i], [j], "in-place", s))
@@ -360,6 +363,15 @@ def align(old_units: list[Unit], new_units: list[Unit], splits: bool = True,
         return lambda i: (units[i].label, units[i].norm_heading) if units[i].norm_heading else None
 
     _pair_by_key(olds, news, num_heading(old_units), num_heading(new_units), "number+heading", pairs)
+
+    def heading(units: list[Unit]):
+        return lambda i: units[i].norm_heading or None
+
+    def agrees(i: int, j: int) -> bool:  # a renumbered provision keeps its heading, and most of its words
+        return bag_similarity(olds.units[i].text or olds.key(i)[:HEAD_SAMPLE],
+                              news.units[j].text or news.key(j)[:HEAD_SAMPLE]) >= PAIR_MIN
+
+    _pair_by_key(olds, news, heading(old_units), heading(new_units), "heading", pairs, agrees)
     _pair_in_gaps(olds, news, pairs)
     _pair_by_similarity(olds, news, pairs)
     _pair_same_place(olds, news, pairs)

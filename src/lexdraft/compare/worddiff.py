@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from ..text import _QUOTES, tokens, words
+from ..text import _QUOTES, tokens
 from .model import WordOp
 
 # Long texts sharing fewer words than this (bag-of-words Dice) are shown as wholly replaced, not diffed word by word.
@@ -196,7 +196,7 @@ def _emit_pair(ops: list[WordOp], emit, a: str, b: str) -> None:
 
 def bag_similarity(a: str, b: str) -> float:
     """Dice of the two texts' word multisets (order ignored): a linear-time "how many words are shared"."""
-    wa, wb = Counter(w.lower() for w in words(a)), Counter(w.lower() for w in words(b))
+    wa, wb = Counter(_WORDS.findall(a.lower())), Counter(_WORDS.findall(b.lower()))
     total = sum(wa.values()) + sum(wb.values())
     return 1.0 if total == 0 else 2 * sum((wa & wb).values()) / total
 
