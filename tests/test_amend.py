@@ -411,3 +411,66 @@ def test_round_trip_through_akn_on_generated_documents(pair):
     old, new = pair
     data = to_akn(amend_operations(old, new), old, "rus", "2025-01-01")
     assert provisions_text(apply(old, read_instrument("gen.xml", data).operations)) == provisions_text(new)
+
+
+WORDS_EN = ["system", "provider", "data", "authority", "right", "procedure", "decision", "risk", "oversight",
+            "record", "person", "digital", "artificial", "intelligence", "shall", "may", "ensure", "requirements"]
+
+
+@st.composite
+def eu_versions(draw):
+    """EU-style numbering: an insertion or deletion renumbers what follows; articles may also be moved."""
+    sentence = _sentences(WORDS_EN)
+
+    def article(n: int, heading: str, paras: list[Unit]) -> Unit:
+        return Unit("article", num=f"Article {n}", heading=heading, children=paras)
+
+    def paras_() -> list[Unit]:
+        out = []
+        for p in range(1, draw(st.integers(1, 3)) + 1):
+            pts = [Unit("point", num=f"({chr(96 + k)})", text=draw(sentence))
+                   for k in range(1, draw(st.integers(0, 3)) + 1)]
+            out.append(Unit("paragraph", num=f"{p}.", text=draw(sentence), children=pts))
+        return out
+
+    bodies = [(draw(sentence).rstrip("."), paras_()) for _ in range(draw(st.integers(2, 6)))]
+    old = Document("old.xml", "akn3", FRBR(work="/akn/eu/act/regulation/2024/gen", date="2021-04-21",
+                                           language="eng", country="eu", title="Regulation"),
+                   [article(i, h, ps) for i, (h, ps) in enumerate(bodies, 1)])
+    new_bodies = [(h, [Unit("paragraph", num=p.num, text=p.text,
+                            children=[Unit("point", num=x.num, text=x.text) for x in p.children]) for p in ps])
+                  for h, ps in bodies]
+    for _ in range(draw(st.integers(1, 3))):
+        edit = draw(st.sampled_from(["insert", "delete", "move", "words", "heading"]))
+        k = draw(st.integers(0, len(new_bodies) - 1))
+        if edit == "insert":
+            new_bodies.insert(k, (draw(sentence).rstrip("."), paras_()))
+        elif edit == "delete" and len(new_bodies) > 1:
+            del new_bodies[k]
+        elif edit == "move" and len(new_bodies) > 2:
+            j = draw(st.integers(0, len(new_bodies) - 1))
+            new_bodies.insert(j, new_bodies.pop(k))
+        elif edit == "words":
+            p = new_bodies[k][1][0]
+            ws = p.text.rstrip(".").split()
+            ws[draw(st.integers(0, len(ws) - 1))] = draw(st.sampled_from(["amended", "new words", "other"]))
+            p.text = " ".join(ws) + "."
+        elif edit == "heading":
+            new_bodies[k] = (new_bodies[k][0] + " and oversight", new_bodies[k][1])
+    new = Document("new.xml", "akn3", old.frbr, [article(i, h, ps) for i, (h, ps) in enumerate(new_bodies, 1)])
+    return old, new
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(eu_versions())
+def test_round_trip_on_generated_eu_style_documents(pair):
+    """Renumbering and moves (repeal + insertion after the nearest unit kept in place), through the operations,
+    the English text and the AKN amendment."""
+    from lexdraft.amend.akn_amendment import read_instrument, to_akn
+
+    old, new = pair
+    ops = amend_operations(old, new)
+    assert provisions_text(apply(old, ops)) == provisions_text(new)
+    assert provisions_text(apply(old, parse_text(amend_text(old, new)).operations)) == provisions_text(new)
+    data = to_akn(ops, old, "eng", "2024-06-13")
+    assert provisions_text(apply(old, read_instrument("gen.xml", data).operations)) == provisions_text(new)
