@@ -474,3 +474,14 @@ def test_round_trip_on_generated_eu_style_documents(pair):
     assert provisions_text(apply(old, parse_text(amend_text(old, new)).operations)) == provisions_text(new)
     data = to_akn(ops, old, "eng", "2024-06-13")
     assert provisions_text(apply(old, read_instrument("gen.xml", data).operations)) == provisions_text(new)
+
+
+def test_uncitable_provision_is_a_one_line_error():
+    from lexdraft.errors import LexdraftError
+
+    def doc(text: str) -> Document:
+        return Document("x.xml", "akn3", FRBR(language="eng", country="gb"),
+                        [Unit("article", text=text, line=7), Unit("article", text="Other.", line=9)])
+
+    with pytest.raises(LexdraftError, match="x.xml:7: article can be cited neither by number nor by a unique eId"):
+        amend_operations(doc("Some words here."), doc("Some other words here."))

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compare.model import Change, ChangeSet, WordOp
+from ..errors import LexdraftError
 from ..model import Document, Unit
 from ..text import normalize, tokens, words
 from .apply import AmendmentError, apply, clone, edit_words, find_unit, find_words, text_of
@@ -191,6 +192,15 @@ class _Drafter:
             return Ref((), unit.eid)
         return None
 
+    def cite(self, trail: list[Unit]) -> Ref:
+        """``ref`` for a provision, which must be citable: a one-line error naming it otherwise."""
+        ref = self.ref(trail)
+        if ref is None:
+            unit = trail[-1]
+            raise LexdraftError(f"{unit.display_name()} can be cited neither by number nor by a unique eId",
+                                self.old.path, unit.line)
+        return ref
+
     def unit_ops(self, o: Unit, n: Unit, ch: Change, trail: list[Unit]) -> list[Operation]:
         """Operations turning ``o`` into ``n`` (a 1-1 pair); rewrite of ``o`` when the rule says so."""
         ref = self.ref(trail)
@@ -266,17 +276,9 @@ class _Drafter:
             return Operation("repeal", ref, new=wording)
         return None
 
-    def unit_ops_plain_rewrite(self, o: Unit, n: Unit, trail: list[Unit]) -> list[Operation]:
-        r = self.ref(trail + [o])
-        if r is None:
-            raise _Rewrite
-        return [Operation("rewrite", r, unit=n)]
-
     def provision_ops(self, o: Unit, n: Unit, c: Change, trail: list[Unit]) -> list[Operation]:
         """A provision's operations, verified on the provision alone; a rewrite when they fall short."""
-        ref = self.ref(trail) or Ref((), o.eid)
-        if not ref.path and not ref.eid:
-            raise ValueError(f"{o.display_name()} can be cited neither by number nor by eId")
+        ref = self.cite(trail)
         rewrite = [Operation("rewrite", ref, unit=n)]
         if c.kind == "repealed":
             return self.repeal_in_place(ref, n) or rewrite
@@ -322,8 +324,7 @@ class _Drafter:
                     o_units = [u for u in o_units if u is not o]
                     c = Change(c.kinds, [x for x in c.old if olds[x.index] is not o], [x for x in c.new if x is not r])
             for u in o_units:
-                r = self.ref(trails[id(u)]) or Ref((), u.eid)
-                events.append((last_new + 0.5, seq, [Operation("repeal", r)]))
+                events.append((last_new + 0.5, seq, [Operation("repeal", self.cite(trails[id(u)]))]))
             inserted.update(r.index for r in c.new)
             if c.new:
                 last_new = max(last_new, max(r.index for r in c.new))
@@ -336,8 +337,7 @@ class _Drafter:
                 anchor = o
             elif j in inserted:
                 if anchor is not None:
-                    r = self.ref(trails[id(anchor)]) or Ref((), anchor.eid)
-                    op = Operation("insert", Ref(), unit=n, after=r)
+                    op = Operation("insert", Ref(), unit=n, after=self.cite(trails[id(anchor)]))
                 else:
                     op = Operation("insert", Ref(), unit=n, at_start=True)
                 events.append((j, 0, [op]))
