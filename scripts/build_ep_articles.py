@@ -87,13 +87,17 @@ def new_article(ep_suffix: str) -> list[str]:
     return out
 
 
-def main() -> None:
+def build_text() -> str:
+    """The structured text (front matter + articles) that ``lexdraft import`` turns into the AKN."""
     body: list[str] = []
     for ep, com in ARTICLES:
         body.extend(ep_version(ep, com) if com else new_article(ep))
         body.append("")
-    text = FRONT + "\n".join(body).rstrip("\n") + "\n"
-    OUT.write_text(re.sub(r"\n{3,}", "\n\n", text), encoding="utf-8")
+    return re.sub(r"\n{3,}", "\n\n", FRONT + "\n".join(body).rstrip("\n") + "\n")
+
+
+def main() -> None:
+    OUT.write_text(build_text(), encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")
 
 

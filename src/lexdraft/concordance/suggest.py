@@ -9,7 +9,7 @@ being forced onto its least-bad match. Labels are proposals for a person to conf
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import embed as embed_mod
 from . import lexical, topics
@@ -34,6 +34,15 @@ class Params:
     full: float = 0.70
     partial: float = 0.40
     top: int = 5
+
+
+# With the embedding channel on, the same grid search (scripts/tune_mapping.py --embed, tuning split only) chose:
+EMBED_PARAMS = Params(rrf_k=10, w_lexical=0.5, w_embed=0.5, min_topic=0.25, min_embed=0.90)
+
+
+def default_params(use_embed: bool, top: int = 5) -> Params:
+    """The tuned settings for the channels in use."""
+    return replace(EMBED_PARAMS if use_embed else Params(), top=top)
 
 
 @dataclass(frozen=True)
