@@ -43,7 +43,7 @@ def repo(tmp_path, monkeypatch):
 def test_setup_registers_driver_and_attributes(repo):
     assert (repo / ".gitattributes").read_text(encoding="utf-8").splitlines() == [ATTRIBUTES_LINE]
     assert git(repo, "config", "diff.lexdraft.command").strip().endswith("lexdraft git-diff-driver")
-    assert "export --format text" in git(repo, "config", "diff.lexdraft.textconv")
+    assert git(repo, "config", "diff.lexdraft.textconv").strip().endswith("lexdraft git-diff-driver --textconv")
     CliRunner().invoke(main, ["git-setup"])  # idempotent: the line is not added twice
     assert (repo / ".gitattributes").read_text(encoding="utf-8").count(ATTRIBUTES_LINE) == 1
 
@@ -93,3 +93,14 @@ def test_driver_falls_back_for_xml_that_is_not_akn(tmp_path):
 def test_driver_argument_count():
     r = CliRunner().invoke(main, ["git-diff-driver", "only", "three", "args"])
     assert r.exit_code == 2 and "7 arguments" in r.output
+
+
+def test_git_log_p_survives_xml_that_is_not_akn(repo):
+    (repo / "cfg.xml").write_text("<config><x>1</x></config>\n", encoding="utf-8")
+    git(repo, "add", "cfg.xml")
+    git(repo, "commit", "-qm", "config 1")
+    (repo / "cfg.xml").write_text("<config><x>2</x></config>\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "config 2")
+    out = git(repo, "log", "-p", "-2")  # textconv passes non-AKN XML through; git does not stop
+    assert "+<config><x>2</x></config>" in out
+    assert "not compared structurally" in git(repo, "diff", "HEAD~1", "HEAD")

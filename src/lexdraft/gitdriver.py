@@ -6,9 +6,10 @@ Two git mechanisms, both registered by ``lexdraft git-setup`` under the diff dri
   arguments (``path old-file old-hex old-mode new-file new-hex new-mode``; ``/dev/null`` for an added or
   deleted file) and prints what it prints: the structural diff (articles inserted, amended, renumbered… with
   their word changes). ``git diff`` and ``git show`` use it; ``git log -p`` needs ``--ext-diff`` for it.
-* ``diff.lexdraft.textconv`` — ``lexdraft export --format text``: every other diff git shows (``git log -p``
-  without ``--ext-diff``, ``git blame``, ``--word-diff``) compares the structured legal text, one paragraph or
-  point per line, instead of XML.
+* ``diff.lexdraft.textconv`` — ``lexdraft git-diff-driver --textconv``: every other diff git shows (``git log
+  -p`` without ``--ext-diff``, ``git blame``, ``--word-diff``) compares the structured legal text of
+  ``lexdraft export``, one paragraph or point per line, instead of XML. XML that is not Akoma Ntoso is passed
+  through unchanged (a failing textconv would stop ``git log -p`` with "unable to read files to diff").
 
 Files are routed to the driver by ``.gitattributes``: ``*.xml diff=lexdraft``.
 """
@@ -69,7 +70,7 @@ def setup(repo: str = ".", global_: bool = False, write_attributes: bool = True)
     scope = "--global" if global_ else "--local"
     if not global_:
         _git(["rev-parse", "--show-toplevel"], repo)
-    command, textconv = f"{exe} git-diff-driver", f"{exe} export --format text --no-front-matter"
+    command, textconv = f"{exe} git-diff-driver", f"{exe} git-diff-driver --textconv"
     _git(["config", scope, f"diff.{DRIVER}.command", command], repo)
     _git(["config", scope, f"diff.{DRIVER}.textconv", textconv], repo)
     _git(["config", scope, f"diff.{DRIVER}.cachetextconv", "true"], repo)
@@ -84,6 +85,20 @@ def setup(repo: str = ".", global_: bool = False, write_attributes: bool = True)
 
             write_atomic(attributes, existing + sep + ATTRIBUTES_LINE + "\n")
     return Setup(scope, command, textconv, attributes)
+
+
+def textconv(path: str) -> str:
+    """The structured legal text of an AKN file (as ``lexdraft export`` gives it, provenance warning first), or
+    the file as it is when it is not Akoma Ntoso."""
+    from .export import document_to_text
+
+    try:
+        doc = akn.load(path)
+    except LexdraftError:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.read()
+    warning = f"# {doc.provenance.warning}\n" if doc.provenance.warning else ""
+    return warning + document_to_text(doc, with_front_matter=False)
 
 
 def _empty_like(doc: Document) -> Document:

@@ -14,13 +14,18 @@ def command(args: tuple[str, ...]) -> None:
 
     Git passes: path old-file old-hex old-mode new-file new-hex new-mode (/dev/null for an added or deleted
     file). Prints lexdraft's structural diff; always exits 0, since git stops on a failing external diff.
+    With --textconv FILE (diff.lexdraft.textconv) it prints the file's structured legal text instead.
 
     \b
     Example (what git runs):
       lexdraft git-diff-driver draft.xml /tmp/old.xml 1a2b 100644 draft.xml 3c4d 100644
+      lexdraft git-diff-driver --textconv draft.xml
     """
-    from ..gitdriver import driver_output
+    from ..gitdriver import driver_output, textconv
 
+    if len(args) == 2 and args[0] == "--textconv":  # diff.lexdraft.textconv: git passes one file
+        click.echo(textconv(args[1]), nl=False)
+        return
     if len(args) not in (7, 9):  # 9 when git reports a rename (adds the new name and the similarity header)
         click.echo("lexdraft git-diff-driver: git passes 7 arguments: path old-file old-hex old-mode "
                    "new-file new-hex new-mode", err=True)
