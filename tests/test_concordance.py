@@ -178,3 +178,12 @@ def test_ep_articles_are_the_commission_text_with_the_parliament_rows_applied():
     com = (TEXTS / "eu-ai-act-proposal-2021-art14.txt").read_text(encoding="utf-8")
     assert "(c) " + doc.find("art_14__para_4__point_c").text in com
     assert doc.find("art_68c") is not None and doc.find("art_4a__para_1__point_e") is not None
+
+
+def test_topic_lexicon_covers_three_languages():
+    lexicon = load_lexicon()
+    assert len(lexicon.topics) >= 17
+    for t in lexicon.topics:
+        assert {"en", "ru", "kk"} <= set(t.labels), t.id
+        assert all(t.terms[lang] for lang in ("ru", "kk", "en")), t.id
+    assert lexicon.get("robustness-security").label("en") == "Robustness, accuracy and security"

@@ -233,9 +233,10 @@ def suggest(
         for j in jurisdictions:
             by_j[j] = next((c for c in cands if c.provision.jurisdiction == j and c.supported), None)
         shown = {(os.path.abspath(c.provision.path), c.provision.eid) for c in top}
+        pooled = {os.path.abspath(f.path) for f in foreign}
         missing = tuple(
             ln for ln in links
-            if ln.eid and concordance
+            if ln.eid and concordance and os.path.abspath(concordance.works[ln.work].path) in pooled
             and not any(p == os.path.abspath(concordance.works[ln.work].path) and related(e, ln.eid) for p, e in shown)
         )
         out.append(Suggestion(
