@@ -33,6 +33,7 @@ SAME_PLACE_MIN = 0.15  # ... for leftovers at the same number/eId (step 5): lowe
 WID_MIN = 0.2  # a shared wId is trusted unless the texts have (almost) nothing in common
 PART_MIN = 0.6  # share of a piece's shingles inside the whole, for splits and merges
 COVER_MIN = 0.5  # share of the whole's shingles covered by its pieces together
+PIECE_GAIN = 0.05  # ... which must exceed the share covered by the best single piece by at least this
 CONTAIN_WEIGHT = 0.75  # a unit mostly inside another (it grew or shrank) scores this share of its containment
 HEADING_SAME_BONUS = 0.25  # identical headings vouch for a pair whose text was rewritten
 HEADING_NEAR_BONUS = 0.15  # headings sharing most words
@@ -181,14 +182,14 @@ def _pair_equal_content_in_order(olds: _Side, news: _Side, pairs: list[Pair]) ->
     by_key: dict[str, list[int]] = defaultdict(list)
     for i in olds.free():
         by_key[olds.key(i)].append(i)
-    for j in news.free():
-        cands = [i for i in by_key.get(news.key(j), ()) if i not in olds.paired]
-        if not cands:
-            continue
-        same = [i for i in cands if olds.units[i].label == news.units[j].label]
-        i = (same or cands)[0]
-        _link(olds, news, i, j)
-        pairs.append(Pair([i], [j], "content", 1.0))
+    for same_number in (True, False):
+        for j in news.free():
+            cands = [i for i in by_key.get(news.key(j), ()) if i not in olds.paired]
+            if same_number:
+                cands = [i for i in cands if olds.units[i].label == news.units[j].label]
+            if cands:
+                _link(olds, news, cands[0], j)
+                pairs.append(Pair([cands[0]], [j], "content", 1.0))
 
 
 def _candidates(olds: _Side, news: _Side, old_pool: list[int], new_pool: list[int]) -> dict[int, list[tuple[int, int]]]:
@@ -321,7 +322,9 @@ def _split_or_merge(wholes: _Side, pieces: _Side, merge: bool, pairs: list[Pair]
             continue
         union = frozenset().union(*(pieces.sh(p) for p in members))
         cover = containment(wholes.sh(w), union)
-        if cover < COVER_MIN:
+        best_single = max(containment(wholes.sh(w), pieces.sh(p)) for p in members)
+        # every piece must bring part of the whole: a whole found entirely in one piece was not split
+        if cover < COVER_MIN or cover - best_single < PIECE_GAIN:
             continue
         # drop the 1-1 pair the whole had, and claim every piece
         if partner is not None:
