@@ -31,7 +31,7 @@ def test_text_summary_exit_1_with_warning_counts_and_word_changes() -> None:
 
 def test_levels_change_the_granularity() -> None:
     para = run(OLD_RU, NEW_RU, "--level", "paragraph").output
-    assert "paragraphs: 5 amended, 2 reworded, 9 inserted, 1 repealed" in para
+    assert "changes at paragraph level: 5 amended, 2 reworded, 9 inserted, 1 repealed" in para
     point = run(OLD_RU, NEW_RU, "--level", "point").output
     assert "1-1) [inserted]" in point
 

@@ -155,7 +155,10 @@ def render_summary(cs: ChangeSet, level: str = "article", color: bool = False) -
     out = header(cs)
     counts = summary_counts(cs, level)
     shown = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    out.append(Text(f"{level}s: {shown or 'none'}", style=STYLE["head"] if color else ""))
+    kinds = {r.kind for c in cs.changes for r in c.old + c.new}
+    top = f"{kinds.pop()}s" if len(kinds) == 1 else "provisions"
+    what = top if level == "article" else f"changes at {level} level"
+    out.append(Text(f"{what}: {shown or 'none'}", style=STYLE["head"] if color else ""))
     group = None
     for e in entries(cs, level):
         c = e.change
