@@ -123,5 +123,8 @@ def _map(draft: str, against: list[str], conc_path: str | None, fmt: str, output
         _emit(text(data), output, inputs)
         return
     data = render.map_data(run, results)
-    out = {"json": render.to_json, "csv": render.map_csv, "html": render.map_html, "text": render.map_text}[fmt](data)
+    if fmt == "text":
+        out = render.map_text(data, color=output is None and sys.stdout.isatty())
+    else:
+        out = {"json": render.to_json, "csv": render.map_csv, "html": render.map_html}[fmt](data)
     _emit(out, output, inputs)

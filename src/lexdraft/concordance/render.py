@@ -54,7 +54,8 @@ def _candidate(rank: int, c: Candidate) -> dict:
         "language": c.provision.lang,
         "score": c.fused,
         "supported": c.supported,
-        "proposed_label": c.label if c.supported else "Gap",
+        # "weak": ranked, but below every support threshold - shown for the reviewer, never proposed as a link.
+        "proposed_label": c.label if c.supported else "weak",
         "channels": {k: {"score": v.score, "rank": v.rank, "why": list(v.why)} for k, v in sorted(c.channels.items())},
         "curated": [{"label": ln.label, "eid": ln.eid, "rationale": ln.rationale} for ln in c.curated],
         "warning": c.provision.warning,
@@ -116,10 +117,20 @@ def map_csv(data: dict) -> str:
     return buf.getvalue()
 
 
-def map_text(data: dict) -> str:
+_COLORS = {"Full": "green", "Partial": "yellow", "Complementary": "blue", "Gap": "red", "weak": "bright_black"}
+
+
+def _paint(text: str, color: str | None) -> str:
+    import click
+
+    return click.style(text, fg=color) if color else text
+
+
+def map_text(data: dict, color: bool = False) -> str:
+    """Plain text for the terminal (``color``: ANSI colours for labels and warnings, only on a terminal)."""
     lines = [f"Draft: {data['draft']['path']}"]
     if data["draft"]["warning"]:
-        lines.append(f"  ! {data['draft']['warning']}")
+        lines.append(_paint(f"  ! {data['draft']['warning']}", "yellow" if color else None))
     lines.append(f"Compared with {sum(s['provisions'] for s in data['against'])} provisions in "
                  f"{len(data['against'])} texts; channels: lexical, topic"
                  + (", embedding" if data["channels"]["embed"] else "") + ".")
@@ -131,10 +142,11 @@ def map_text(data: dict) -> str:
         lines.append("")
         lines.append(f"{u['citation']}  [{u['eid']}]  topics: {', '.join(u['topics']) or '-'}")
         if u["gap"]:
-            lines.append("  Gap: no foreign provision with real support in any channel.")
+            lines.append(_paint("  Gap: no foreign provision with real support in any channel.", "red" if color else None))
         for c in u["candidates"]:
             cur = "".join(f"  [curated {x['label']}]" for x in c["curated"])
-            lines.append(f"  {c['rank']}. {c['proposed_label']:<13} {c['score']:.4f}  {c['citation']}"
+            label = _paint(f"{c['proposed_label']:<13}", _COLORS.get(c["proposed_label"]) if color else None)
+            lines.append(f"  {c['rank']}. {label} {c['score']:.4f}  {c['citation']}"
                          + (f" ({c['passage']})" if c["passage"] else "") + cur)
             for name, ch in c["channels"].items():
                 why = "; ".join(ch["why"][:3])
