@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lexdraft.akn import load
 from lexdraft.compare import diff_documents
@@ -17,6 +19,8 @@ from lexdraft.render.rows import build, is_mark
 from lexdraft.text import normalize
 from redline_support import ES_NEW, ES_OLD, IMG, SCRIPT, chapter19_pair, expected_changes, hostile_pair
 from conftest import AKN, DRAFTS
+
+import test_diff_json as generated  # the diff tests' document generator (articles, revisions, document)
 
 
 def _model(old, new, lang="en"):
@@ -291,3 +295,55 @@ def test_every_ui_string_exists_in_all_three_languages():
         "Р/с №", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылып отырған редакция", "Негіздеме"]
     assert [LABELS["ru"][k] for k in ("col_no", "col_unit", "col_old", "col_new", "col_reason")] == [
         "№ п/п", "Структурный элемент", "Действующая редакция", "Предлагаемая редакция", "Обоснование"]
+
+
+def _new_side_text(m) -> str:
+    """The new text as the full-text views show it (the clean view): new-side lines of every provision block."""
+    parts = []
+    for b in m.blocks:
+        for ln in b.lines:
+            if ln.present_new:
+                side = ln.side("new")
+                parts += ["".join(op.text for op in part) for part in (side.num, side.heading, side.text)]
+    return normalize(" ".join(parts))
+
+
+def _doc_text(doc) -> str:
+    return normalize(" ".join(x for p in doc.provisions() for u in p.walk() for x in (u.num, u.heading, u.text)))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_generated_revisions_render_the_whole_new_text(data):
+    """On generated revisions (edits, insertions, repeals, moves, splits, renumbering — the diff tests' generator):
+    the clean view shows exactly the new text, rows exist for changed provisions only, each side carries only its
+    own marks, anchors are unique, and the HTML renders with our one script."""
+    arts = data.draw(generated.articles())
+    old = generated.document(arts, "2024-04-01")
+    new = generated.document(data.draw(generated.revisions(arts)), "2025-07-01")
+    cs = diff_documents(old, new)
+    m = build(cs, old, new, "ru")
+    assert _new_side_text(m) == _doc_text(new)
+    changed = {c.new[0].eid if c.new else c.old[0].eid for c in cs.changes if c.changed}
+    assert {r.provision_eid for r in m.rows} == changed
+    for r in m.rows:
+        assert not any(op.op == "+" for ln in r.old for part in (ln.num, ln.heading, ln.text) for op in part)
+        assert not any(op.op == "-" for ln in r.new for part in (ln.num, ln.heading, ln.text) for op in part)
+    anchors = [ln.anchor for b in m.blocks for ln in b.lines] + [b.anchor for b in m.blocks if b.ghost_of]
+    assert len(anchors) == len(set(anchors))
+    assert render_html(cs, old, new).count("<script>") == 1
+
+
+def test_sub_unit_moved_to_another_article_has_a_row_at_each_place():
+    """LEOS moved Art. 3 para 1 before Art. 1 para 1: the table shows it leaving Art. 3 (old text, "moved to")
+    and arriving in Art. 1 (old and new text, "moved from"), each row linking to the other place."""
+    cs, o, n, m = _model(AKN / "leos-3articles-v1.xml", AKN / "leos-3articles-v2-moved.xml")
+    away = [r for r in m.rows if r.moved_to]
+    here = [r for r in m.rows if r.moved_from and "moved" in r.kinds]
+    assert away and here
+    anchors = {ln.anchor for b in m.blocks for ln in b.lines}
+    for r in away:
+        assert r.old and not r.new and r.moved_to.anchor in anchors
+    for r in here:
+        assert r.moved_from.anchor in anchors
+    assert {r.moved_to.anchor for r in away} & {r.anchor for r in here}

@@ -160,7 +160,8 @@ def render_docx(
             key = "moved_from" if r.moved_from.anchor else "formerly"
             cells[1].add_paragraph(L[key].replace("{where}", r.moved_from.citation))
         _cell_lines(cells[2], r.old, L["absent"])
-        _cell_lines(cells[3], r.new, L["delete"])
+        gone = L["moved_to_unit"].replace("{where}", r.moved_to.citation) if r.moved_to else L["delete"]
+        _cell_lines(cells[3], r.new, gone)
         for i, column in enumerate(extra):
             cells[4 + i].paragraphs[0].text = notes.cell(r.eid, column)
         why = cells[-1]

@@ -76,6 +76,7 @@ class Row:
     new: list[Line]  # new-side lines (empty: "Исключить")
     provision_eid: str  # the top-level provision this row belongs to
     moved_from: Moved | None = None
+    moved_to: Moved | None = None  # for the old place of a unit moved to another parent
 
     @property
     def kind(self) -> str:
@@ -98,6 +99,7 @@ class Block:
     ghost_label: str = ""
     moved_from: Moved | None = None
     toc: str = ""  # its entry in the table of contents
+    source: Change | None = field(default=None, repr=False, compare=False)  # the top-level change shown
 
 
 @dataclass
@@ -110,12 +112,19 @@ class RenderModel:
 
 
 class UnitIndex:
-    """Find a document's units by eId (and source line, since real files repeat eIds) with their ancestors."""
+    """Find the unit a ``UnitRef`` names in one document, with its ancestors.
+
+    By position first (``UnitRef.index`` among the siblings the diff aligned, resolved once for the whole
+    ChangeSet by ``resolve``), since real and generated files repeat eIds; then by eId and source line, then eId.
+    """
 
     def __init__(self, doc: Document | None, prefix: str, taken: set[str]):
-        self.by_key: dict[tuple[str, int | None], tuple[Unit, list[Unit]]] = {}
-        self.by_eid: dict[str, tuple[Unit, list[Unit]]] = {}
+        self.by_key: dict[tuple[str, int | None], Unit] = {}
+        self.by_eid: dict[str, Unit] = {}
+        self.chains: dict[int, list[Unit]] = {}  # id(unit) -> the unit's ancestors and itself, outermost first
+        self.resolved: dict[int, Unit] = {}  # id(UnitRef) -> unit, by position
         self.anchors: dict[int, str] = {}  # id(unit) -> unique anchor
+        self.provisions = doc.provisions() if doc is not None else []
         self._prefix = prefix
         self._taken = taken
         self._counter = 0
@@ -125,13 +134,27 @@ class UnitIndex:
     def _index(self, units: list[Unit], trail: list[Unit]) -> None:
         for u in units:
             chain = trail + [u]
-            self.by_key.setdefault((u.eid, u.line), (u, chain))  # units without eId (preambles) by line
+            self.chains[id(u)] = chain
+            self.by_key.setdefault((u.eid, u.line), u)  # units without eId (preambles) by line
             if u.eid:
-                self.by_eid.setdefault(u.eid, (u, chain))
+                self.by_eid.setdefault(u.eid, u)
             self._index(u.children, chain)
 
+    def resolve(self, refs: list[UnitRef], siblings: list[Unit]) -> list[Unit]:
+        """Record the unit at each ref's position among ``siblings`` when it is the one named; return them."""
+        found = []
+        for r in refs:
+            if 0 <= r.index < len(siblings) and siblings[r.index].eid == r.eid and siblings[r.index].num == r.num:
+                self.resolved[id(r)] = siblings[r.index]
+            u = self.resolved.get(id(r))
+            if u is not None:
+                found.append(u)
+        return found
+
     def find(self, ref: UnitRef) -> tuple[Unit, list[Unit]] | None:
-        return self.by_key.get((ref.eid, ref.line)) or (self.by_eid.get(ref.eid) if ref.eid else None)
+        u = self.resolved.get(id(ref)) or self.by_key.get((ref.eid, ref.line)) or (
+            self.by_eid.get(ref.eid) if ref.eid else None)
+        return (u, self.chains[id(u)]) if u is not None else None
 
     def anchor(self, unit: Unit) -> str:
         """A unique HTML id for a unit: its eId when free, else the eId with this side's prefix and a counter."""
@@ -193,6 +216,7 @@ class _Builder:
         if new_doc is not None:
             for u in new_doc.walk():
                 self.new.anchor(u)
+        self.positions = {id(u): i for i, u in enumerate(self.new.provisions)}  # provision -> place in new text
 
     # ---- lines -------------------------------------------------------------------------------------------
     def whole_lines(self, unit: Unit, index: UnitIndex, op: str, depth: int) -> list[Line]:
@@ -305,6 +329,13 @@ class _Builder:
         ref = (ch.new or ch.old or [UnitRef("", "")])[0]
         return ref.eid
 
+    def new_position(self, ch: Change) -> int | None:
+        """Position of the change's (first) new provision in the new text, None when it has none."""
+        found = self.new.find(ch.new[0]) if ch.new else None
+        if found is None:
+            return None
+        return self.positions.get(id(found[0]))
+
     def moved(self, ch: Change) -> Moved | None:
         """Where the unit was: for moves, renumberings, and the old units of a split or merge."""
         if {"split", "merged"} & set(ch.kinds) and ch.old and ch.new:
@@ -319,7 +350,10 @@ class _Builder:
 
     # ---- rows --------------------------------------------------------------------------------------------
     def rows(self, ch: Change, chapter: str, provision: str, out: list[Row]) -> None:
-        if not ch.changed or ch.placement == "from":  # a cross-parent move gets its row at the new place
+        if not ch.changed:
+            return
+        if ch.placement == "from":
+            out.append(self.moved_away_row(ch, chapter, provision))
             return
         lines = self.change_lines(ch, 0)  # in the table a moved unit shows its old and its new text
         own_changed = ch.kinds != ("unchanged",)
@@ -330,6 +364,15 @@ class _Builder:
             out.append(self.row(ch, lines[:1], chapter, provision))
         for c in ch.children:
             self.rows(c, chapter, provision, out)
+
+    def moved_away_row(self, ch: Change, chapter: str, provision: str) -> Row:
+        """The old place of a unit moved to another parent: its old text, deleted here, and where it went."""
+        lines = self.placed_lines(ch, 0)
+        found = self.old.find(ch.old[0])
+        citation = cite(found[1], self.lang) if found else ch.old[0].eid
+        to = Moved(self._cite_all(ch.new, self.new), self.anchor(ch)) if ch.new else None
+        return Row(0, ch.old[0].eid, lines[0].anchor if lines else "", citation, ch.kinds, chapter,
+                   [ln.side("old") for ln in lines], [], provision, moved_to=to)
 
     def row(self, ch: Change, lines: list[Line], chapter: str, provision: str) -> Row:
         old = [ln.side("old") for ln in lines if ln.present_old] if ch.old else []
@@ -348,11 +391,23 @@ def _all_kinds(ch: Change) -> list[str]:
     return kinds
 
 
+def _resolve(changes: list[Change], b: "_Builder", old_siblings: list[Unit], new_siblings: list[Unit]) -> None:
+    """Pin every UnitRef of the ChangeSet to its unit by position, level by level."""
+    for ch in changes:
+        olds = b.old.resolve(ch.old, old_siblings)
+        news = b.new.resolve(ch.new, new_siblings)
+        if ch.kind in ("split", "merged"):  # the children are the pieces: units of this same level
+            _resolve(ch.children, b, old_siblings, new_siblings)
+        elif ch.children:
+            _resolve(ch.children, b, [c for u in olds for c in u.children], [c for u in news for c in u.children])
+
+
 def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lang: str) -> RenderModel:
     """The whole rendering model of a comparison, in the UI language ``lang`` (ru, kk, en)."""
     b = _Builder(old_doc, new_doc, lang)
+    _resolve(cs.changes, b, b.old.provisions, b.new.provisions)
     rows: list[Row] = []
-    blocks: list[Block] = []
+    blocks: list[tuple[int | None, Block]] = []  # (position in the new text, block)
     chapters: list[str] = []
     chapter_counts: dict[str, dict[str, int]] = {}
     for ch in cs.changes:
@@ -365,12 +420,17 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
         if ch.changed:
             counts = chapter_counts.setdefault(chapter, {})
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
-        kinds = tuple(_all_kinds(ch)) or ("unchanged",)
-        blocks.append(Block(provision, b.anchor(ch), kinds, ch.changed, chapter, b.containers(ch),
-                            b.change_lines(ch, 0), list(range(first + 1, len(rows) + 1)), moved_from=b.moved(ch)))
+        # A split shows each piece at its own place in the new text (the pieces need not be neighbours).
+        pieces = ch.children if ch.kind == "split" and len(ch.new) > 1 and ch.children else [ch]
+        for k, piece in enumerate(pieces):
+            kinds = tuple(dict.fromkeys(([] if piece is ch else [ch.kind]) + _all_kinds(piece))) or ("unchanged",)
+            blk = Block(b.eid(piece), b.anchor(piece), kinds, ch.changed, chapter, b.containers(piece),
+                        b.change_lines(piece, 0), list(range(first + 1, len(rows) + 1)) if k == 0 else [],
+                        moved_from=b.moved(ch) if k == 0 else None, source=ch)
+            blocks.append((b.new_position(piece), blk))
     for i, r in enumerate(rows, 1):
         r.number = i
-    blocks = _with_ghosts(blocks, cs, b)
+    blocks = _with_ghosts(_in_new_order(blocks), b)
     _drop_dangling_links(rows, blocks)
     for blk in blocks:
         blk.toc = _toc_entry(blk)
@@ -397,22 +457,37 @@ def _drop_dangling_links(rows: list[Row], blocks: list[Block]) -> None:
             item.moved_from = Moved(m.citation, "")
 
 
-def _with_ghosts(blocks: list[Block], cs: ChangeSet, b: _Builder) -> list[Block]:
+def _in_new_order(placed: list[tuple[int | None, Block]]) -> list[Block]:
+    """Blocks in the order of the new text, given each one's position there; a block with none (a repeal) stays
+    after its predecessor."""
+    keyed, last = [], -1
+    for seq, (position, blk) in enumerate(placed):
+        if position is not None:
+            last = position
+        keyed.append(((last, position is None, seq), blk))
+    return [blk for _, blk in sorted(keyed, key=lambda kb: kb[0])]
+
+
+def _with_ghosts(blocks: list[Block], b: _Builder) -> list[Block]:
     """Insert, for every moved provision, a ghost block at its old place (before the provision that followed it
     in the old version), so "moved from" links land somewhere real."""
     old_pos: dict[int, int] = {}  # block index -> position of its old unit in the old document
-    order = {id(u): i for i, u in enumerate(v[0] for v in b.old.by_key.values())}
-    for i, ch in enumerate(cs.changes):
-        if ch.old:
-            found = b.old.find(ch.old[0])
+    order = {uid: i for i, uid in enumerate(b.old.chains)}  # every old unit, in document order
+    for i, blk in enumerate(blocks):
+        if blk.source and blk.source.old:
+            found = b.old.find(blk.source.old[0])
             if found:
                 old_pos[i] = order.get(id(found[0]), -1)
+
+    def moved(j: int) -> bool:
+        return "moved" in blocks[j].source.kinds if blocks[j].source else False
+
     ghosts: dict[int, list[Block]] = {}
-    for i, (blk, ch) in enumerate(zip(blocks, cs.changes)):
-        if blk.moved_from is None or "moved" not in ch.kinds or i not in old_pos:
+    for i, blk in enumerate(blocks):
+        if blk.moved_from is None or not moved(i) or i not in old_pos:
             continue
         # The first non-moved block whose old position comes after this one's.
-        later = [j for j, p in old_pos.items() if p > old_pos[i] and "moved" not in cs.changes[j].kinds]
+        later = [j for j, p in old_pos.items() if p > old_pos[i] and not moved(j)]
         at = min(later, key=lambda j: old_pos[j]) if later else len(blocks)
         ghosts.setdefault(at, []).append(Block(
             "", blk.moved_from.anchor, ("moved",), True, blk.chapter, blk.containers, [], [],
