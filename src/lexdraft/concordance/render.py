@@ -102,10 +102,14 @@ def map_csv(data: dict) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["draft_eid", "draft_citation", "rank", "jurisdiction", "citation", "path", "eid", "passage", "score",
-                "margin", "proposed_label", "curated_label", "topic", "lexical", "embed", "why"])
+                "margin", "proposed_label", "curated_label", "topic", "lexical", "embed", "why",
+                "draft_warning", "warning"])
+    # Provenance on every row, not in a header comment: rows are filtered and sorted on their own in spreadsheets.
+    dw = data["draft"]["warning"]
     for u in data["units"]:
         if not u["candidates"] or u["gap"]:
-            w.writerow([u["eid"], u["citation"], "", "", "", "", "", "", "", u["margin"], "Gap", "", "", "", "", ""])
+            w.writerow([u["eid"], u["citation"], "", "", "", "", "", "", "", u["margin"], "Gap", "", "", "", "", "",
+                        dw, ""])
         for c in u["candidates"]:
             ch = c["channels"]
             why = " | ".join(x for v in ch.values() for x in v["why"])
@@ -113,7 +117,7 @@ def map_csv(data: dict) -> str:
                         c["passage"], c["score"], u["margin"] if c["rank"] == 1 else "", c["proposed_label"],
                         ";".join(x["label"] for x in c["curated"]),
                         ch.get("topic", {}).get("score", ""), ch.get("lexical", {}).get("score", ""),
-                        ch.get("embed", {}).get("score", ""), why])
+                        ch.get("embed", {}).get("score", ""), why, dw, c["warning"]])
     return buf.getvalue()
 
 
