@@ -49,8 +49,6 @@ def command(text_file: str, output: str | None, fmt: str, **meta: str | None) ->
     if bad:
         raise LexdraftError(f"the AKN built from this text is not valid, nothing written: {bad[0]}"
                             + (f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""), text_file)
-    for f in findings:
-        click.echo(f"lexdraft: {f}", err=True)
     units = sum(1 for _ in doc.walk())
     articles = len(doc.provisions())
     if output:
@@ -63,5 +61,8 @@ def command(text_file: str, output: str | None, fmt: str, **meta: str | None) ->
             click.echo(f"wrote {output}: {articles} provisions, {units} units, valid (strict XSD)", err=True)
     else:
         sys.stdout.buffer.write(data)
+    # Findings name lines of the output: reported once it exists (a failed write leaves one error line only).
+    for f in findings:
+        click.echo(f"lexdraft: {f}", err=True)
     if doc.provenance.warning:
         click.echo(f"lexdraft: note: {doc.provenance.warning}", err=True)
