@@ -87,3 +87,11 @@ def test_authorial_notes_are_set_aside_not_compared():
     )
     unit = document_from_xml(parse_bytes(xml)).units[0]
     assert unit.text == "Text more." and unit.notes == ["A note."]
+
+
+def test_units_quoted_by_an_amendment_are_its_text_not_its_sub_units(akn_file):
+    doc = load(akn_file("de-aendg-2017-s419.xml"))
+    kinds = [u.kind for u in doc.walk()]
+    assert kinds.count("article") == 2
+    point = next(u for u in doc.walk() if u.kind == "point")
+    assert "§ 20 Absatz 1 Satz 2" in point.text and not point.children

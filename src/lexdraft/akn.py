@@ -46,6 +46,9 @@ UNIT_TAGS = frozenset(
 # Elements whose content is not the unit's own text.
 SKIP_TAGS = frozenset("num heading subheading meta authorialNote footnote noteRef eol eop".split())
 NOTE_TAGS = frozenset({"authorialNote", "footnote"})
+# Structures quoted by an amending provision (<mod>): their units belong to the amended act, so they are read
+# as the quoting unit's text, never as its sub-units.
+QUOTED_TAGS = frozenset({"quotedStructure", "embeddedStructure"})
 BLOCK_TAGS = frozenset(
     """p block blockList item listIntroduction listWrapUp intro wrapUp content tblock toc tocItem tr th td
     li ul ol table blockContainer formula crossHeading longTitle container""".split()
@@ -215,14 +218,15 @@ def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
             paras.append(text)
         current.clear()
 
-    def rec(e: etree._Element, top: bool) -> None:
+    def rec(e: etree._Element, top: bool, quoted: bool = False) -> None:
         name = local(e)
+        quoted = quoted or name in QUOTED_TAGS
         if name in NOTE_TAGS:
             note = " ".join("".join(e.itertext()).split())
             if note:
                 notes.append(note)
             return
-        block = name in BLOCK_TAGS
+        block = name in BLOCK_TAGS or (quoted and name in UNIT_TAGS)
         if block:
             flush()
         if e.text and not top:
@@ -233,16 +237,16 @@ def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
                 pass
             elif cname in NOTE_TAGS:
                 rec(c, False)  # set aside into ``notes``, never part of the text
-            elif cname in UNIT_TAGS and not (cname == "hcontainer" and _is_inline_hcontainer(c)):
+            elif cname in UNIT_TAGS and not quoted:
                 flush()
             elif top and cname in SKIP_TAGS:
                 pass
             elif cname in ("num", "heading", "subheading") and not top:
-                rec(c, False)  # e.g. a <num> inside a table or blockList item belongs to the text
+                rec(c, False, quoted)  # e.g. a <num> inside a table, list item or quoted structure is text
             elif cname in SKIP_TAGS:
                 pass
             else:
-                rec(c, False)
+                rec(c, False, quoted)
             if c.tail and not (top and not current and not c.tail.strip()):
                 current.append(c.tail)
         if block:
@@ -253,10 +257,6 @@ def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
     return paras
 
 
-def _is_inline_hcontainer(el: etree._Element) -> bool:
-    return False
-
-
 def _unit_children(el: etree._Element) -> list[etree._Element]:
     """Unit elements below ``el`` reached without passing through another unit (looks through list, content…)."""
     found: list[etree._Element] = []
@@ -264,8 +264,8 @@ def _unit_children(el: etree._Element) -> list[etree._Element]:
     while stack:
         c = stack.pop()
         name = local(c)
-        if not name or name in NOTE_TAGS or name in ("num", "heading", "subheading", "meta"):
-            continue
+        if not name or name in NOTE_TAGS or name in QUOTED_TAGS or name in ("num", "heading", "subheading", "meta"):
+            continue  # units quoted by an amending provision are its text, not its sub-units
         if name in UNIT_TAGS:
             if c.get(f"{{{LEOS_NS}}}softaction") not in _LEOS_GHOST:
                 found.append(c)
