@@ -329,8 +329,10 @@ def test_generated_revisions_render_the_whole_new_text(data):
     for r in m.rows:
         assert not any(op.op == "+" for ln in r.old for part in (ln.num, ln.heading, ln.text) for op in part)
         assert not any(op.op == "-" for ln in r.new for part in (ln.num, ln.heading, ln.text) for op in part)
-    anchors = [ln.anchor for b in m.blocks for ln in b.lines] + [b.anchor for b in m.blocks if b.ghost_of]
+    anchors = [ln.anchor for b in m.blocks for ln in b.lines if ln.anchor] + [b.anchor for b in m.blocks if b.ghost_of]
     assert len(anchors) == len(set(anchors))
+    shown = [ln for b in m.blocks for ln in b.lines if ln.present_new and ln.anchor]  # every new unit, addressable
+    assert len(shown) == sum(1 for p in new.provisions() for u in p.walk() if u.num or u.heading or u.text)
     assert render_html(cs, old, new).count("<script>") == 1
 
 

@@ -233,7 +233,9 @@ class _Builder:
         found = [index.find(r) for r in refs]
         return [f[0] for f in found if f is not None]
 
-    def change_lines(self, ch: Change, depth: int) -> list[Line]:
+    def change_lines(self, ch: Change, depth: int, elsewhere: frozenset[int] = frozenset()) -> list[Line]:
+        """Lines of a change; ``elsewhere``: ids of old sub-units that a split carried into another piece, whose
+        "repealed" entries in this piece are left out (they are not repealed, they are in the other piece)."""
         olds, news = self.units(ch.old, self.old), self.units(ch.new, self.new)
         if len(olds) > 1 or len(news) > 1 or ch.kind in ("split", "merged"):
             lines: list[Line] = []
@@ -258,6 +260,8 @@ class _Builder:
         lines = [Line(n.eid, self.new.anchor(n), n.kind, depth, num, heading, text)]
         if ch.children:
             for c in ch.children:
+                if c.kind == "repealed" and any(id(u) in elsewhere for u in self.units(c.old, self.old)):
+                    continue
                 lines += self.placed_lines(c, depth + 1)
         elif (o.children or n.children) and not covers_all:
             if [c.full_norm for c in o.children] == [c.full_norm for c in n.children]:
@@ -422,19 +426,32 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
         # A split shows each piece at its own place in the new text (the pieces need not be neighbours).
         pieces = ch.children if ch.kind == "split" and len(ch.new) > 1 and ch.children else [ch]
+        carried = frozenset(id(u) for p in pieces if p is not ch for c in p.children if c.kind != "repealed"
+                            for u in b.units(c.old, b.old))
         for k, piece in enumerate(pieces):
             kinds = tuple(dict.fromkeys(([] if piece is ch else [ch.kind]) + _all_kinds(piece))) or ("unchanged",)
             blk = Block(b.eid(piece), b.anchor(piece), kinds, ch.changed, chapter, b.containers(piece),
-                        b.change_lines(piece, 0), list(range(first + 1, len(rows) + 1)) if k == 0 else [],
+                        b.change_lines(piece, 0, carried), list(range(first + 1, len(rows) + 1)) if k == 0 else [],
                         moved_from=b.moved(ch) if k == 0 else None, source=ch)
             blocks.append((b.new_position(piece), blk))
     for i, r in enumerate(rows, 1):
         r.number = i
     blocks = _with_ghosts(_in_new_order(blocks), b)
+    _one_id_per_unit(blocks)
     _drop_dangling_links(rows, blocks)
     for blk in blocks:
         blk.toc = _toc_entry(blk)
     return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts)
+
+
+def _one_id_per_unit(blocks: list[Block]) -> None:
+    """A unit shown twice (the old article of a split, in each piece) keeps its anchor at the first place only."""
+    seen: set[str] = set()
+    for blk in blocks:
+        for i, ln in enumerate(blk.lines):
+            if ln.anchor in seen:
+                blk.lines[i] = replace(ln, anchor="")
+            seen.add(ln.anchor)
 
 
 def _toc_entry(blk: Block) -> str:
