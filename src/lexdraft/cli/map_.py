@@ -114,7 +114,7 @@ def _map(draft: str, against: list[str], conc_path: str | None, fmt: str, output
     caveat = conc.caveat if conc else (
         "A link shows conceptual correspondence, not legal equivalence; labels are proposals for a person to confirm.")
     run = render.MapRun(draft, doc.provenance.warning, foreign, params, embed, conc, caveat)
-    inputs = (draft, *(p.path for p in foreign))
+    inputs = (draft, *(p.path for p in foreign), *([conc_path] if conc_path else []))
     if gaps:
         data = render.gaps_data(run, gap_report(units, foreign, results, params, lexicon, conc, version))
         text = {"json": render.to_json, "html": render.gaps_html, "text": render.gaps_text}.get(fmt)
