@@ -110,3 +110,20 @@ def test_work_at_date_selectors_go_through_version_history() -> None:
     r = run("kz-digital-code@2024-04-01", "kz-digital-code@2025-07-01", "--lang", "rus")
     assert r.exit_code == 1, r.output
     assert "articles: 1 unchanged, 7 amended, 6 inserted" in r.output
+
+
+def test_json_bytes_do_not_depend_on_the_hash_seed() -> None:
+    """Sets and dicts drive candidate generation; the output must not depend on Python's string hashing."""
+    import os
+    import subprocess
+    import sys
+
+    args = [str(AKN / "eu-ai-act-proposal-2021-206.xml"), str(AKN / "eu-ai-act-2024-1689.xml"), "--format", "json"]
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", "import sys; from lexdraft.cli import main; main()", "diff", *args],
+                              capture_output=True, env=env)
+        assert done.returncode == 1, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
