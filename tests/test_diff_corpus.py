@@ -83,6 +83,7 @@ def test_leos_paragraph_moved_across_articles_is_a_move_with_renumbering() -> No
         assert eids(c.old) == ["akn_art_B6BGPx-par1"] and c.old[0].num == "1."
         assert eids(c.new) == ["akn_art_B6BGPx-par1"] and c.new[0].num == "-1."
         assert c.similarity == 1.0
+        assert (c.old[0].container, c.new[0].container) == ("Article 3 Article heading...", "Article 1 Scope")
     # nothing was deleted or inserted anywhere: the only change is the move
     def kinds(c: Change) -> list[str]:
         return [k for x in c.children for k in (x.kind, *kinds(x))]

@@ -209,6 +209,7 @@ class _Differ:
                 gone.setdefault(self.content(unit), []).append(node)
             if unit_new is not None and _movable(unit_new):
                 came.setdefault(self.content(unit_new), []).append(node)
+        parents = _parents(c.change for c in self.top) if came and gone else {}
         for key, dests in came.items():
             srcs = gone.get(key, [])
             if len(dests) != 1 or len(srcs) != 1:
@@ -217,10 +218,13 @@ class _Differ:
             o, n = src.old, dst.new
             assert o is not None and n is not None
             moved = self.pair(o, n, src.change.old[0].index, dst.change.new[0].index, True, 1)
+            # for citation, each side names the provision it sits in ("Article 3", "Article 1")
+            old_ref = replace(moved.change.old[0], container=_where(parents.get(id(src.change)), "old"))
+            new_ref = replace(moved.change.new[0], container=_where(parents.get(id(dst.change)), "new"))
             for target, placement in ((dst.change, "to"), (src.change, "from")):
                 target.kinds = moved.change.kinds
-                target.old = moved.change.old
-                target.new = moved.change.new
+                target.old = [old_ref]
+                target.new = [new_ref]
                 target.similarity = moved.change.similarity
                 target.heading_ops = moved.change.heading_ops
                 target.ops = moved.change.ops
@@ -235,6 +239,28 @@ class _Differ:
             ch = node.change
             if "reworded" in ch.kinds and any(c.placement for c in ch.children):
                 ch.kinds = tuple("amended" if k == "reworded" else k for k in ch.kinds)
+
+
+def _parents(changes) -> dict[int, Change]:
+    """id(change) -> the change it is a child of, over whole trees."""
+    out: dict[int, Change] = {}
+    stack = list(changes)
+    while stack:
+        c = stack.pop()
+        for x in c.children:
+            out[id(x)] = c
+            stack.append(x)
+    return out
+
+
+def _where(parent: Change | None, side: str) -> str:
+    """The parent unit as displayed on one side ("Article 3 Scope"), with its own container before it."""
+    refs = (parent.old if side == "old" else parent.new) if parent is not None else []
+    if not refs:
+        return ""
+    ref = refs[0]
+    here = " ".join(x for x in (ref.num or ref.eid, ref.heading) if x)
+    return " / ".join(x for x in (ref.container, here) if x)
 
 
 def _written_alike(o: Unit, n: Unit) -> bool:

@@ -129,8 +129,9 @@ def _detail(c: Change, color: bool, indent: str, out: list[Text]) -> None:
             continue
         ref = (x.new or x.old)[0]
         kinds = ", ".join(x.kinds)
-        where = f" ({'moved to ' if x.placement == 'from' else 'moved from '}"
-        where = where + ref_label(x.new if x.placement == "from" else x.old) + ")" if x.placement else ""
+        other = (x.new if x.placement == "from" else x.old)[0] if x.placement else None
+        where = (f" ({'moved to' if x.placement == 'from' else 'moved from'} "
+                 + ", ".join(p for p in (other.container, other.num or other.eid) if p) + ")") if other else ""
         line = Text(f"{indent}{_SIGN.get(x.kind, '~')} {change_title(x)} [{kinds}]{where}")
         out.append(line)
         if x.kind in ("inserted", "repealed"):
