@@ -493,6 +493,45 @@ def test_html_is_deterministic(tmp_path, monkeypatch, argv):
     assert first == second, "two runs on the same inputs gave different HTML"
 
 
+# Other machine-readable outputs: byte-identical too.
+OTHER_OUTPUT_CALLS: list[tuple[str, list, str]] = [
+    ("validate-junit", ["validate", KZ, "--format", "junit", "-o", "{out}.xml"], ".xml"),
+    ("map-csv", ["map", NEW, "--against", SMALL_FOREIGN, "--format", "csv", "-o", "{out}.csv"], ".csv"),
+    ("amend-akn", ["amend", OLD, NEW, "--format", "akn", "-o", "{out}.xml"], ".xml"),
+    ("import-akn", ["import", OLD_TXT, "-o", "{out}.xml"], ".xml"),
+    ("export-text", ["export", NEW, "-o", "{out}.txt"], ".txt"),
+]
+
+
+@pytest.mark.parametrize(("argv", "suffix"), [pytest.param(a, x, id=i) for i, a, x in OTHER_OUTPUT_CALLS])
+def test_other_outputs_are_deterministic(tmp_path, monkeypatch, argv, suffix):
+    monkeypatch.chdir(ROOT)
+    first, second = _twice(tmp_path, argv, suffix)
+    assert first and first == second
+
+
+def test_apply_output_is_deterministic(tmp_path, amendment):
+    outputs = []
+    for i in (1, 2):
+        out = tmp_path / f"applied{i}.xml"
+        assert _run(["apply", OLD, amendment, "-o", out]).exit_code == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_docx_content_is_deterministic(tmp_path):
+    """With --no-timestamp every part of the Word file is identical (the zip's own entry times may differ)."""
+    import zipfile
+
+    parts = []
+    for i in (1, 2):
+        out = tmp_path / f"table{i}.docx"
+        assert _run(["table", OLD, NEW, "-o", out, "--no-timestamp"]).exit_code == 0
+        with zipfile.ZipFile(out) as z:
+            parts.append({n: z.read(n) for n in sorted(z.namelist())})
+    assert parts[0] == parts[1]
+
+
 # ------------------------------------------------------------------------------------------------- 4. provenance
 
 def _docx_text(path: Path) -> str:
