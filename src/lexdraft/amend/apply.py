@@ -313,7 +313,16 @@ def apply(base: Document, operations: list[Operation], path: str | None = None) 
                                                                       and anchor is None)):
             failed.add(id(op))
 
-    for op, target, anchor in bound:
+    # Renumbering first — "считать …", and a new wording that carries a new number: every citation is already
+    # bound to its unit, and an insertion "by number" must see the new numbers ("статью 2 изложить в следующей
+    # редакции: «Статья 2-1. …»" and "дополнить статьей 2" in one instrument).
+    def renumbers(i: int) -> bool:
+        op, target, _ = bound[i]
+        return op.action == "renumber" or (op.action == "rewrite" and target is not None and op.unit is not None
+                                           and _labelled(op.unit) != _labelled(target))
+
+    for k in sorted(range(len(bound)), key=lambda i: not renumbers(i)):
+        op, target, anchor = bound[k]  # read afresh: a rewrite rebinds later instructions to the new unit
         if id(op) in failed:
             continue  # already reported; the others are still checked so that every problem is listed
         if op.action == "replace_throughout":

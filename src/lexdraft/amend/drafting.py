@@ -19,9 +19,9 @@ wording exactly falls back to rewriting the unit, so ``apply(old, amend(old, new
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..compare.model import Change, ChangeSet, WordOp
+from ..compare.model import Change, ChangeSet, UnitRef, WordOp
 from ..errors import LexdraftError
 from ..model import Document, Unit
 from ..text import normalize, tokens, words
@@ -206,7 +206,7 @@ class _Drafter:
         ref = self.ref(trail)
         if ref is None:
             raise _Rewrite
-        rewrite = [Operation("rewrite", ref, unit=n)]
+        rewrite = self.rewrite(ref, o, n)
         if "reworded" in ch.kinds or "split" in ch.kinds or "merged" in ch.kinds:
             return rewrite
         try:
@@ -252,7 +252,9 @@ class _Drafter:
                 continue
             for u in olds:
                 r = self.ref(trail + [u])
-                if r is None:
+                if r is None or self.keeps_numbers(u):
+                    # Under the Kazakh convention "исключить" leaves "3. Исключен." in place: a part that is
+                    # simply gone from the new wording can only come from rewriting its parent.
                     raise _Rewrite
                 ops.append(Operation("repeal", r))
             for u in news:
@@ -269,6 +271,15 @@ class _Drafter:
                     raise _Rewrite
         return ops
 
+    @staticmethod
+    def rewrite(ref: Ref, o: Unit, n: Unit) -> list[Operation]:
+        """"изложить в следующей редакции" (the quoted wording carries the new number if it changed)."""
+        return [Operation("rewrite", ref, unit=n)]
+
+    def keeps_numbers(self, unit: Unit) -> bool:
+        """True where a repealed unit keeps its number (Kazakh acts), so it cannot silently disappear."""
+        return bool(repealed_wording(self.old.frbr.language, unit.kind, self.old.frbr.country or "kz"))
+
     def repeal_in_place(self, ref: Ref, n: Unit) -> Operation | None:
         """"пункт 3 исключить" when the new version reads just "3. Исключен." (the convention of the act)."""
         wording = repealed_wording(self.old.frbr.language, n.kind, self.old.frbr.country or "kz")
@@ -279,7 +290,7 @@ class _Drafter:
     def provision_ops(self, o: Unit, n: Unit, c: Change, trail: list[Unit]) -> list[Operation]:
         """A provision's operations, verified on the provision alone; a rewrite when they fall short."""
         ref = self.cite(trail)
-        rewrite = [Operation("rewrite", ref, unit=n)]
+        rewrite = self.rewrite(ref, o, n)
         if c.kind == "repealed":
             return self.repeal_in_place(ref, n) or rewrite
         try:
@@ -425,10 +436,51 @@ def throughout(old: Document, new: Document, ops: list[Operation], rule: Rule) -
     return candidate if text_of(got.provisions()) == text_of(apply(old, ops).provisions()) else ops
 
 
+def _reuses_numbers(ops: list[Operation]) -> bool:
+    """An article repealed and an article inserted under the same number: what the diff saw as a move."""
+    gone = {op.target.path[0][1] for op in ops if op.action == "repeal" and len(op.target.path) == 1}
+    return any(op.action == "insert" and op.target.is_root and op.unit.label in gone for op in ops)
+
+
+def by_number(old: Document, new: Document) -> list[Change]:
+    """Top-level changes pairing provisions by their numbers (for acts where numbers never move): same number →
+    one provision (rewritten if its wording differs), a new number → inserted, a number gone → repealed."""
+    olds, news = old.provisions(), new.provisions()
+    index = {u.label: i for i, u in enumerate(olds) if u.label}
+    changes: list[Change] = []
+    done: set[int] = set()
+
+    def ref(u: Unit, i: int) -> UnitRef:
+        return UnitRef(eid=u.eid, num=u.num, heading=u.heading, kind=u.kind, line=u.line, index=i)
+
+    for j, n in enumerate(news):
+        i = index.get(n.label) if n.label else None
+        if i is None:
+            changes.append(Change(("inserted",), [], [ref(n, j)], 0.0))
+            continue
+        for k in range(len(olds)):
+            if k < i and k not in done and olds[k].label not in {x.label for x in news}:
+                changes.append(Change(("repealed",), [ref(olds[k], k)], [], 0.0))
+                done.add(k)
+        done.add(i)
+        same = text_of([olds[i]]) == text_of([n])
+        changes.append(Change(("unchanged",) if same else ("reworded",), [ref(olds[i], i)], [ref(n, j)],
+                              1.0 if same else 0.0))
+    changes += [Change(("repealed",), [ref(u, k)], [], 0.0) for k, u in enumerate(olds) if k not in done]
+    return changes
+
+
 def draft(old: Document, new: Document, changeset: ChangeSet, rule: Rule = Rule()) -> list[Operation]:
-    """The amendment operations turning ``old`` into ``new``, in the order of the act, checked by applying."""
+    """The amendment operations turning ``old`` into ``new``, in the order of the act, checked by applying.
+
+    In an act whose repealed units keep their numbers (Kazakh acts), a move the diff reports — an article
+    repealed and another inserted under the same number — cannot be worded; such drafts pair the articles by
+    number instead (``by_number``)."""
     drafter = _Drafter(old, new, rule)
-    ops = throughout(old, new, drafter.provisions(changeset), rule)
+    ops = drafter.provisions(changeset)
+    if _reuses_numbers(ops) and drafter.keeps_numbers(Unit("article")):
+        ops = drafter.provisions(replace(changeset, changes=by_number(old, new)))
+    ops = throughout(old, new, ops, rule)
     numbered = [_numbered(op, i + 1) for i, op in enumerate(ops)]
     try:
         apply(old, numbered)
@@ -438,6 +490,4 @@ def draft(old: Document, new: Document, changeset: ChangeSet, rule: Rule = Rule(
 
 
 def _numbered(op: Operation, i: int) -> Operation:
-    from dataclasses import replace
-
     return replace(op, number=str(i))

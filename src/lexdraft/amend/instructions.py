@@ -310,6 +310,8 @@ class Item:
 def _article_key(op: Operation) -> tuple[tuple[str, str], ...]:
     if op.action == "insert" and op.target.is_root or op.action == "replace_throughout":
         return ()
+    if op.action == "renumber" and len(op.target.path) == 1:
+        return ()  # "статью 2 считать статьей 2-1" stands alone: it names the article itself
     if op.target.path:
         return op.target.path[:1]
     return (("eid", f"[{op.target.eid}]"),) if op.target.eid else ()
