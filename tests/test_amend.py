@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lexdraft.akn import load
 from lexdraft.amend.apply import apply, text_of
 from lexdraft.amend.drafting import KEEP_AT_LEAST, MAX_WORD_CHANGES
-from lexdraft.amend.instructions import amend_operations, amend_text, cite_en, cite_kk, cite_ru
+from lexdraft.amend.instructions import amend_operations, amend_text, cite_en, cite_kk, cite_ru, render
 from lexdraft.amend.parse import parse_text
 from lexdraft.model import FRBR, Document, Provenance, Unit
 
@@ -485,3 +485,28 @@ def test_uncitable_provision_is_a_one_line_error():
 
     with pytest.raises(LexdraftError, match="x.xml:7: article can be cited neither by number nor by a unique eId"):
         amend_operations(doc("Some words here."), doc("Some other words here."))
+
+
+def test_kazakh_act_never_reuses_a_repealed_number():
+    # A diff that reports article 2 as moved (repealed here, inserted there) cannot be worded in a Kazakh act,
+    # where "статью 2 исключить" leaves "Статья 2. Исключена." in place: the articles are paired by number.
+    from lexdraft.amend.drafting import draft
+    from lexdraft.compare.model import Change, ChangeSet, Side, UnitRef
+
+    texts = [BASE, "Оператор ведет учет.", "Собственник обязан вести учет."]
+    old = _doc(texts)
+    new = _doc([texts[0], "Оператор ведет учет систем и данных.", texts[2]])
+    o, n = old.provisions(), new.provisions()
+
+    def ref(u, i):
+        return UnitRef(eid=u.eid, num=u.num, index=i)
+
+    moved = ChangeSet(Side("old.xml", old.frbr, ""), Side("new.xml", new.frbr, ""), [
+        Change(("unchanged",), [ref(o[0], 0)], [ref(n[0], 0)]),
+        Change(("repealed",), [ref(o[1], 1)], [], 0.0),
+        Change(("unchanged",), [ref(o[2], 2)], [ref(n[2], 2)]),
+        Change(("inserted",), [], [ref(n[1], 1)], 0.0),
+    ])
+    ops = draft(old, new, moved)
+    assert [(op.action, op.target.path) for op in ops] == [("rewrite", (("article", "2"),))]
+    assert provisions_text(apply(old, parse_text(render(ops, "rus")).operations)) == provisions_text(new)
