@@ -78,7 +78,7 @@ def main() -> None:
                 fh.write(to_akn(ops, old, lang, new.frbr.date))
             routes["AKN"] = verdict(lambda: provisions(apply(old, read_instrument(path).operations)), expected)
         print(f"{name}: {len(ops)} instructions {dict(sorted(counts.items()))}")
-        print(f"  round trip: " + "; ".join(f"{k}: {v}" for k, v in routes.items()))
+        print("  round trip: " + "; ".join(f"{k}: {v}" for k, v in routes.items()))
         print(f"  median draft (diff included) {statistics.median(t_draft) * 1000:.0f} ms, "
               f"apply {statistics.median(t_apply) * 1000:.0f} ms")
 

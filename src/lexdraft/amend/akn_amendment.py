@@ -22,7 +22,7 @@ from lxml import etree
 from ..akn import AKN3_NS, LEXDRAFT_NS, build_unit, inline_text, local, parse_bytes, read_xml
 from ..errors import LexdraftError
 from ..model import Document, Unit
-from ..writer import HIER_ELEMENTS, _write_unit, country_of, plan_eids
+from ..writer import HIER_ELEMENTS, country_of, plan_eids, write_unit
 from .instructions import LANG_ALIASES, QUOTES, group, group_header, sentence
 from .model import Instrument, Operation, Ref
 
@@ -126,7 +126,7 @@ def _mod(parent, op: Operation, lang: str, rel, eid: str, base_uri: str, tmods: 
         if unit.kind not in HIER_ELEMENTS:
             raise LexdraftError(f"cannot quote a {unit.kind} in an AKN amendment")
         plan = plan_eids([unit])
-        _write_unit(qs, unit, plan)
+        write_unit(qs, unit, plan)
         _prefix_eids(qs[0], qs.get("eId"))
         qstr = qs.get("eId")
     dest = op.target.eid or ""
