@@ -325,6 +325,9 @@ def test_akn_amendment_structure(ch19, tmp_path):
     assert types == {"substitution", "insertion", "repeal"}
     assert "quotedStructure" in names and "quotedText" in names
     dest = [e.get("href") for e in tree.iter() if isinstance(e.tag, str) and lname(e) == "destination"]
+    from lexdraft.importer import check_akn_bytes
+
+    assert check_akn_bytes(data, "a.xml") == []  # lexdraft validate: strict XSD and rules, no finding at all
     listed, _ = list_instructions(str(tmp_path / "a.xml"))  # our own output, listed as --show lists it
     assert [x.action for x in listed] == [op.action for op in amend_operations(old, new)]
     assert "/akn/kz/act/code/2024/digital-code-ch19-reconstruction/rus@2024-04-01/!main#chp_19__art_121__para_2" in dest
