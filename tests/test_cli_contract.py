@@ -417,6 +417,19 @@ def test_output_into_a_missing_folder(tmp_path, amendment, argv):
     assert not (tmp_path / "no-such-folder").exists()
 
 
+def test_closed_pipe_is_not_a_traceback():
+    """`lexdraft export BIG.xml | head -1`: the reader goes away early; no traceback, no error message."""
+    code = "import sys; from lexdraft.cli import main; sys.exit(main(prog_name='lexdraft'))"
+    proc = subprocess.Popen([sys.executable, "-c", code, "export", str(EU_NEW)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "Error" not in err, err
+
+
 # ------------------------------------------------------------------------------------------------- 3. JSON, HTML
 
 # (id, argv, output file suffix or None for stdout). Work names are resolved from the repository root.
