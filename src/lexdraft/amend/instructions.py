@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..citation import EN, KK, RU, cite_en, cite_kk, cite_ru, kk_unit, number
 from ..compare import diff_documents
 from ..model import Document, Unit
 from .drafting import Rule, draft
@@ -17,41 +18,6 @@ from .model import Operation
 
 LANGUAGES = ("rus", "kaz", "eng")
 LANG_ALIASES = {"ru": "rus", "rus": "rus", "kk": "kaz", "kaz": "kaz", "kz": "kaz", "en": "eng", "eng": "eng"}
-
-# Russian case forms: nominative, accusative, genitive, instrumental, prepositional.
-RU = {
-    "article": ("статья", "статью", "статьи", "статьей", "статье"),
-    "paragraph": ("пункт", "пункт", "пункта", "пунктом", "пункте"),
-    "point": ("подпункт", "подпункт", "подпункта", "подпунктом", "подпункте"),
-    "chapter": ("глава", "главу", "главы", "главой", "главе"),
-    "section": ("раздел", "раздел", "раздела", "разделом", "разделе"),
-    "subparagraph": ("абзац", "абзац", "абзаца", "абзацем", "абзаце"),
-    "eid": ("структурная единица", "структурную единицу", "структурной единицы", "структурной единицей",
-            "структурной единице"),
-}
-RU_CASE = {"nom": 0, "acc": 1, "gen": 2, "ins": 3, "prep": 4}
-
-# Kazakh: bare forms (nom, gen, loc, attr "…дағы", instr) and possessive forms after a genitive (nom, gen, loc, attr).
-KK = {
-    "article": ("бап", ("бап", "баптың", "бапта", "баптағы", "баппен"), ("бабы", "бабының", "бабында", "бабындағы")),
-    "paragraph": ("тармақ", ("тармақ", "тармақтың", "тармақта", "тармақтағы", "тармақпен"),
-                  ("тармағы", "тармағының", "тармағында", "тармағындағы")),
-    "point": ("тармақша", ("тармақша", "тармақшаның", "тармақшада", "тармақшадағы", "тармақшамен"),
-              ("тармақшасы", "тармақшасының", "тармақшасында", "тармақшасындағы")),
-    "chapter": ("тарау", ("тарау", "тараудың", "тарауда", "тараудағы", "тараумен"),
-                ("тарауы", "тарауының", "тарауында", "тарауындағы")),
-    "section": ("параграф", ("параграф", "параграфтың", "параграфта", "параграфтағы", "параграфпен"),
-                ("параграфы", "параграфының", "параграфында", "параграфындағы")),
-    "subparagraph": ("абзац", ("абзац", "абзацтың", "абзацта", "абзацтағы", "абзацпен"),
-                     ("абзацы", "абзацының", "абзацында", "абзацындағы")),
-    "eid": ("құрылымдық бірлік", ("құрылымдық бірлік", "құрылымдық бірліктің", "құрылымдық бірлікте",
-                                 "құрылымдық бірліктегі", "құрылымдық бірлікпен"),
-            ("құрылымдық бірлігі", "құрылымдық бірлігінің", "құрылымдық бірлігінде", "құрылымдық бірлігіндегі")),
-}
-KK_FORM = {"nom": 0, "gen": 1, "loc": 2, "attr": 3, "ins": 4}
-
-EN = {"eid": "the unit", "article": "Article", "paragraph": "paragraph", "point": "point", "chapter": "Chapter", "section": "Section",
-      "subparagraph": "subparagraph"}
 
 QUOTES = {"rus": ("«", "»"), "kaz": ("«", "»"), "eng": ("“", "”")}
 
@@ -62,45 +28,6 @@ def language_of(doc: Document) -> str:
 
 
 # ---------------------------------------------------------------- citations
-
-def _num(kind: str, lbl: str, lang: str) -> str:
-    if kind == "point":
-        return f"{lbl})" if lang != "eng" else f"({lbl})"
-    return lbl
-
-
-def cite_ru(path: tuple[tuple[str, str], ...], case: str) -> str:
-    """«подпункт 3) пункта 2 статьи 127» with the head in ``case`` and the rest in the genitive."""
-    parts = []
-    for i, (kind, lbl) in enumerate(reversed(path)):
-        forms = RU.get(kind, (kind,) * 5)
-        parts.append(f"{forms[RU_CASE[case] if i == 0 else 2]} {_num(kind, lbl, 'rus')}")
-    return " ".join(parts)
-
-
-def _kk_unit(kind: str, lbl: str, word: str) -> str:
-    if kind == "eid":
-        return f"{lbl} {word}"
-    return f"{lbl}) {word}" if kind == "point" else f"{lbl}-{word}"
-
-
-def cite_kk(path: tuple[tuple[str, str], ...], form: str) -> str:
-    """«127-баптың 2-тармағының 3) тармақшасы»: genitive chain, the head possessive in ``form``."""
-    out = []
-    for i, (kind, lbl) in enumerate(path):
-        bare, forms, poss = KK.get(kind, (kind, (kind,) * 5, (kind,) * 4))
-        last = i == len(path) - 1
-        if i == 0:
-            word = forms[KK_FORM[form]] if last else forms[1]
-        else:
-            word = poss[KK_FORM[form]] if last else poss[1]
-        out.append(_kk_unit(kind, lbl, word))
-    return " ".join(out)
-
-
-def cite_en(path: tuple[tuple[str, str], ...]) -> str:
-    return " of ".join(f"{EN.get(k, k)} {_num(k, lbl, 'eng')}" for k, lbl in reversed(path))
-
 
 def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
@@ -158,14 +85,14 @@ def _ru(op: Operation, path) -> str:
         return f"заголовок{of} изложить в следующей редакции:\n{q(op.new, 'rus')}"
     if a == "insert":
         kind = op.unit.kind
-        new = f"{RU.get(kind, (kind,) * 5)[3]} {_num(kind, op.unit.label, 'rus')}"
+        new = f"{RU.get(kind, (kind,) * 5)[3]} {number(kind, op.unit.label, 'rus')}"
         lead = f"{cite_ru(path, 'acc')} " if path else ""
         return f"{lead}дополнить {new} следующего содержания:\n{quoted(op.unit, 'rus')}"
     if a == "repeal":
         return f"{cite_ru(path, 'acc')} исключить"
     if a == "renumber":
         kind = op.target.path[-1][0] if op.target.path else "article"
-        return f"{cite_ru(path, 'acc')} считать {RU.get(kind, (kind,) * 5)[3]} {_num(kind, _label(op.new), 'rus')}"
+        return f"{cite_ru(path, 'acc')} считать {RU.get(kind, (kind,) * 5)[3]} {number(kind, _label(op.new), 'rus')}"
     if a == "replace_words":
         one = " " not in op.old.strip() and " " not in op.new.strip()
         w, w2 = ("слово", "словом") if one else ("слова", "словами")
@@ -194,14 +121,14 @@ def _kk(op: Operation, path) -> str:
     if a == "insert":
         kind = op.unit.kind
         bare, forms, _ = KK.get(kind, (kind, (kind,) * 5, ()))
-        new = _kk_unit(kind, op.unit.label, forms[4])
+        new = kk_unit(kind, op.unit.label, forms[4])
         lead = f"{cite_kk(path, 'nom')} " if path else ""
         return f"{lead}мынадай мазмұндағы {new} толықтырылсын:\n{quoted(op.unit, 'kaz')}"
     if a == "repeal":
         return f"{cite_kk(path, 'nom')} алып тасталсын"
     if a == "renumber":
         kind = op.target.path[-1][0] if op.target.path else "article"
-        return f"{cite_kk(path, 'nom')} {_kk_unit(kind, _label(op.new), KK.get(kind, (kind,))[0])} деп есептелсін"
+        return f"{cite_kk(path, 'nom')} {kk_unit(kind, _label(op.new), KK.get(kind, (kind,))[0])} деп есептелсін"
     where = f"{cite_kk(path, 'attr')} " if path else ""
     if a == "replace_words":
         return f"{where}{q(op.old, 'kaz')} деген сөздер {q(op.new, 'kaz')} деген сөздермен ауыстырылсын"
@@ -225,7 +152,7 @@ def _en(op: Operation, path) -> str:
         return f"the heading of {cited} is replaced by “{op.new}”" if path else f"the heading is replaced by “{op.new}”"
     if a == "insert":
         kind = op.unit.kind
-        new = f"{EN.get(kind, kind)} {_num(kind, op.unit.label, 'eng')}"
+        new = f"{EN.get(kind, kind)} {number(kind, op.unit.label, 'eng')}"
         if op.after is not None and op.after.path:
             place = f" after {cite_en(op.after.path[len(op.target.path):] or op.after.path)}"
         elif op.at_start:
@@ -238,7 +165,7 @@ def _en(op: Operation, path) -> str:
         return f"{cited} is deleted"
     if a == "renumber":
         kind = op.target.path[-1][0] if op.target.path else "article"
-        return f"{cited} is renumbered as {EN.get(kind, kind)} {_num(kind, _label(op.new), 'eng')}"
+        return f"{cited} is renumbered as {EN.get(kind, kind)} {number(kind, _label(op.new), 'eng')}"
     if a == "replace_words":
         return f"{where}the words {q(op.old, 'eng')} are replaced by {q(op.new, 'eng')}"
     if a == "insert_words":
@@ -273,16 +200,16 @@ def run_sentence(run: list[Operation], lang: str, rel: tuple[tuple[str, str], ..
     o, c = QUOTES[lang]
     quote = o + "\n".join(line for x in run for line in quote_lines(x.unit)) + c
     if lang == "rus":
-        nums = _enumerate([_num(kind, x.unit.label, "rus") for x in run], "и")
+        nums = _enumerate([number(kind, x.unit.label, "rus") for x in run], "и")
         lead = f"{cite_ru(path, 'acc')} " if path else ""
         return f"{lead}дополнить {RU_PLURAL_INS.get(kind, kind)} {nums} следующего содержания:\n{quote}"
     if lang == "kaz":
-        labels = [_num(kind, x.unit.label, "kaz") for x in run]
+        labels = [number(kind, x.unit.label, "kaz") for x in run]
         sep = " " if kind == "point" else "-"
         nums = _enumerate(labels, "және") + sep + KK_PLURAL_INS.get(kind, kind)
         lead = f"{cite_kk(path, 'nom')} " if path else ""
         return f"{lead}мынадай мазмұндағы {nums} толықтырылсын:\n{quote}"
-    nums = _enumerate([_num(kind, x.unit.label, "eng") for x in run], "and")
+    nums = _enumerate([number(kind, x.unit.label, "eng") for x in run], "and")
     if op.after is not None and op.after.path:
         place = f" after {cite_en(op.after.path[len(op.target.path):] or op.after.path)}"
     else:
