@@ -220,12 +220,7 @@ NO_FILE_ARGUMENTS = {"git-setup": "takes no file (it registers the git driver)"}
 
 # Known failures in code still being finished by others: (command, case, kind) -> reason. Temporary: the lead
 # removes each mark once the code is fixed (strict, so a fix shows up as XPASS and fails until removed).
-BAD_XFAIL = {
-    ("git-diff-driver", "driver", "missing"): "gitdriver.driver_output: akn.load raises on a missing file, "
-                                              "caught nowhere (FileNotFoundError traceback)",
-    ("git-diff-driver", "textconv", "missing"): "gitdriver.textconv: akn.load raises on a missing file, "
-                                                "caught nowhere (traceback)",
-}
+BAD_XFAIL: dict = {}
 
 
 def _bad_params():
@@ -325,8 +320,7 @@ def _subprocess(args: list[str]) -> subprocess.CompletedProcess:
     ("redline", "new", "missing"),
     ("export", "json", "xxe"),
     ("map", "against", "not-akn"),
-    pytest.param("git-diff-driver", "textconv", "missing", marks=pytest.mark.xfail(
-        strict=True, reason=BAD_XFAIL["git-diff-driver", "textconv", "missing"])),
+    ("git-diff-driver", "textconv", "missing"),
 ])
 def test_bad_input_real_process(tmp_path, amendment, name, case, kind):
     """The true stderr of a real process: exactly one line, no traceback."""
@@ -630,11 +624,7 @@ PROVENANCE_EXEMPT = {
     "validate": "reports findings about the files; it shows none of their text",
     "git-setup": "reads no document",
 }
-PROVENANCE_XFAIL = {
-    "amend-show": "`lexdraft amend --show AMENDMENT.xml` lists the instructions (with their quoted text) of an "
-                  "amendment whose <ld:provenance status=\"illustrative\"> and <p class=\"warning\"> say "
-                  "ILLUSTRATIVE, but prints no provenance warning",
-}
+PROVENANCE_XFAIL: dict = {}
 
 
 def test_every_command_has_provenance_cases():
@@ -739,12 +729,7 @@ OVERWRITE_CALLS: list[tuple[str, list[str]]] = [
     ("amend-show", ["amend", "--show", "amendment.xml", "-o", "amendment.xml"]),
     ("apply", ["apply", "old.xml", "amendment.xml", "-o", "amendment.xml"]),
 ]
-OVERWRITE_XFAIL = {
-    "log": "`lexdraft log WORK -o WORK/2025-07-01-rus.xml` exits 0 and replaces that version with the log text "
-           "(the versions read are not passed to write_atomic's inputs)",
-    "blame": "`lexdraft blame WORK -o WORK/2025-07-01-rus.xml` exits 0 and replaces that version with the blame text",
-    "blame-html": "`lexdraft blame WORK --html WORK/2024-04-01-rus.xml` exits 0 and replaces that version with HTML",
-}
+OVERWRITE_XFAIL: dict = {}
 
 
 def test_every_command_writing_files_has_an_overwrite_case():

@@ -95,8 +95,11 @@ def textconv(path: str) -> str:
     try:
         doc = akn.load(path)
     except LexdraftError:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return fh.read()
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                return fh.read()
+        except OSError as exc:
+            raise LexdraftError(exc.strerror or str(exc), path) from None
     warning = f"# {doc.provenance.warning}\n" if doc.provenance.warning else ""
     return warning + document_to_text(doc, with_front_matter=False)
 
@@ -130,8 +133,11 @@ def _plain(path: str, old_file: str, new_file: str, why: str) -> str:
     def lines(p: str) -> list[str]:
         if p == NULL:
             return []
-        with open(p, encoding="utf-8", errors="replace") as fh:
-            return fh.readlines()
+        try:
+            with open(p, encoding="utf-8", errors="replace") as fh:
+                return fh.readlines()
+        except OSError as exc:
+            raise LexdraftError(exc.strerror or str(exc), p) from None
 
     diff = difflib.unified_diff(lines(old_file), lines(new_file), f"a/{path}", f"b/{path}")
     return f"lexdraft: {path}: not compared structurally ({why})\n" + "".join(diff)

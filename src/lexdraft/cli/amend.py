@@ -87,14 +87,16 @@ def _amend(old: str, new: str, fmt: str, lang: str | None) -> str | bytes:
 def _show(path: str, fmt: str) -> str:
     from ..amend.akn_amendment import list_instructions
 
+    from ..akn import DIALECT_NAMES, load
+
     listed, dialect = list_instructions(path)
+    warning = load(path).provenance.warning  # an illustrative amendment says so in every listing
     if fmt == "json":
         return json.dumps({"format": "lexdraft.instructions/1", "file": path, "dialect": dialect,
-                           "instructions": [asdict(x) for x in listed]}, ensure_ascii=False, indent=1,
-                          sort_keys=True) + "\n"
-    from ..akn import DIALECT_NAMES
-
-    lines = [f"{path}: {len(listed)} instruction(s), {DIALECT_NAMES.get(dialect, dialect)}"]
+                           "warning": warning, "instructions": [asdict(x) for x in listed]},
+                          ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    lines = [f"! {warning}"] if warning else []
+    lines.append(f"{path}: {len(listed)} instruction(s), {DIALECT_NAMES.get(dialect, dialect)}")
     for x in listed:
         where = f"line {x.line}" if x.line else ""
         lines.append(f"{x.number}. [{x.action or 'unrecognised'}] {where}" + (f" — target: {x.target}" if x.target else ""))

@@ -41,11 +41,12 @@ def command(work: str, lang: str | None, eid: str | None, fmt: str, html: str | 
         end = next((i for i in range(keep + 1, len(lineages)) if lineages[i].depth <= depth), len(lineages))
         lineages = lineages[keep:end]
     provenance = akn.load(versions[-1].path).provenance
+    read = tuple(v.path for v in w.versions)  # never written over
     text = (to_json(blame_dict(w, versions, lineages, provenance)) if fmt == "json"
             else blame_text(w, versions, lineages, provenance))
     if html:
-        write_atomic(html, blame_html(w, versions, lineages, provenance, eid))
+        write_atomic(html, blame_html(w, versions, lineages, provenance, eid), inputs=read)
     if output:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs=read)
     else:
         click.echo(text, nl=False)

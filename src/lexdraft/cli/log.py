@@ -29,6 +29,6 @@ def command(work: str, lang: str | None, fmt: str, output: str | None) -> None:
     entries = log(w, lang, progress=terminal_progress())
     text = to_json(log_dict(w, entries)) if fmt == "json" else log_text(w, entries)
     if output:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs=tuple(v.path for v in w.versions))
     else:
         click.echo(text, nl=False)
