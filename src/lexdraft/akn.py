@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .errors import LexdraftError
+from .gcpause import paused_gc
 from .model import FRBR, Document, Provenance, Unit
 from .text import split_footnotes
 
@@ -352,6 +353,7 @@ def _body_units(doc_el: etree._Element) -> list[Unit]:
     return units
 
 
+@paused_gc()
 def document_from_xml(parsed: ParsedXml) -> Document:
     """Build the model from a parsed file (any supported dialect)."""
     root = parsed.tree.getroot()

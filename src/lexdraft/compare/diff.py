@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..gcpause import paused_gc
 from ..model import CONTAINER_KINDS, Document, Unit
 from ..text import words as words_of
 from .align import ContentKeys, Pair, align, is_repealed_text, moved_pairs
@@ -337,6 +338,7 @@ def side(doc: Document) -> Side:
     return Side(path=doc.path, frbr=doc.frbr, sha256=doc.sha256, provenance=doc.provenance)
 
 
+@paused_gc()
 def diff_units(old: list[Unit], new: list[Unit], containers_old: dict[int, str] | None = None,
                containers_new: dict[int, str] | None = None) -> list[Change]:
     """Changes between two lists of top-level units (the library entry below ``diff_documents``)."""

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..errors import LexdraftError
+from ..gcpause import paused_gc
 from ..model import FRBR, Provenance
 from .model import Change, ChangeSet, Side, UnitRef, WordOp
 
@@ -68,6 +69,7 @@ def changeset_to_dict(cs: ChangeSet) -> dict[str, Any]:
     }
 
 
+@paused_gc()
 def changeset_to_json(cs: ChangeSet) -> str:
     """The JSON text (UTF-8, one trailing newline): the header indented, then one top-level change per line —
     readable, diffable line by line, and written by the C encoder (indenting everything is ten times slower)."""
@@ -110,6 +112,7 @@ def change_from_dict(d: dict[str, Any]) -> Change:
     )
 
 
+@paused_gc()
 def changeset_from_json(text: str | bytes | dict, path: str = "<json>") -> ChangeSet:
     """Rebuild a ChangeSet from its JSON (text or already-parsed dict); a one-line error for anything else."""
     try:
