@@ -44,7 +44,7 @@ def command(paths: tuple[str, ...], lenient: bool, fmt: str, output: str | None)
         text = {"json": to_json, "junit": to_junit, "text": to_text}[fmt](report)
         write_atomic(output, text, inputs=tuple(r.file for r in report.files))
     elif fmt == "text":
-        write_text(report, click.get_text_stream("stdout"), color=sys.stdout.isatty())
+        write_text(report, sys.stdout, color=sys.stdout.isatty())
     else:
         click.echo(to_json(report) if fmt == "json" else to_junit(report), nl=False)
     sys.exit(report.exit_code)
