@@ -158,7 +158,9 @@
       el.classList.add("cur");
       if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "-1"); }
       el.focus({ preventScroll: true });
-      el.scrollIntoView({ block: "center" });
+      // A change taller than half the window is shown from its top (below the sticky bars), not centred.
+      var tall = el.getBoundingClientRect().height > window.innerHeight / 2;
+      el.scrollIntoView({ block: tall ? "start" : "center" });
     }
     updateCounter();
   }
