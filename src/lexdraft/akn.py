@@ -183,14 +183,31 @@ def _child(el: etree._Element, name: str) -> etree._Element | None:
 
 
 def _find(el: etree._Element, name: str) -> etree._Element | None:
-    for c in el.iter():
-        if local(c) == name:
-            return c
-    return None
+    # "{*}name" matches the local name in any namespace or none, in C (= the first c in el.iter() with
+    # local(c) == name): a search through a whole code for an element that is not there costs no Python loop
+    return next(el.iter("{*}" + name), None)
+
+
+def _any(tags) -> tuple:
+    """lxml tag filters matching these local names in any namespace."""
+    return tuple("{*}" + t for t in sorted(tags))
+
+
+# Below these, an element's text is more than its text nodes joined in order (lxml's itertext): notes set aside,
+# and entity references, left to the general path.
+_NOT_INLINE = _any(NOTE_TAGS) + (etree.Entity,)
+_TEXT_ONLY = ("num", "heading", "subheading")  # read as text where they are not the unit's own
+_LEOS_SOFTACTION = f"{{{LEOS_NS}}}softaction"
 
 
 def inline_text(el: etree._Element) -> str:
     """All text inside an element (num, heading…), notes excluded, whitespace collapsed."""
+    if local(el) in NOTE_TAGS:
+        return ""
+    if not len(el):
+        return " ".join(el.text.split()) if el.text else ""
+    if next(el.iterdescendants(*_NOT_INLINE), None) is None:
+        return " ".join("".join(el.itertext()).split())
     parts: list[str] = []
 
     def rec(e: etree._Element) -> None:
@@ -208,19 +225,23 @@ def inline_text(el: etree._Element) -> str:
     return " ".join("".join(parts).split())
 
 
-def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
-    """The unit's own text as a list of paragraphs, stopping at child units and leaving out num/heading."""
+def _own_paragraphs(el: etree._Element, notes: list[str], units: list[etree._Element] | None = None) -> list[str]:
+    """The unit's own text as a list of paragraphs, stopping at child units and leaving out num/heading.
+
+    With ``units``, the same walk also collects the unit's sub-unit elements (what ``_unit_children`` finds),
+    so each element is visited once.
+    """
     paras: list[str] = []
     current: list[str] = []
 
     def flush() -> None:
-        text = " ".join("".join(current).split())
-        if text:
-            paras.append(text)
-        current.clear()
+        if current:
+            text = " ".join("".join(current).split())
+            if text:
+                paras.append(text)
+            current.clear()
 
-    def rec(e: etree._Element, top: bool, quoted: bool = False) -> None:
-        name = local(e)
+    def rec(e: etree._Element, name: str, top: bool, quoted: bool, collect: bool) -> None:
         quoted = quoted or name in QUOTED_TAGS
         if name in NOTE_TAGS:
             note = " ".join("".join(e.itertext()).split())
@@ -230,30 +251,41 @@ def _own_paragraphs(el: etree._Element, notes: list[str]) -> list[str]:
         block = name in BLOCK_TAGS or (quoted and name in UNIT_TAGS)
         if block:
             flush()
+        if not top and not len(e):  # a leaf (most <p>): its text alone
+            if e.text:
+                current.append(e.text)
+            if block:
+                flush()
+            return
         if e.text and not top:
             current.append(e.text)
         for c in e:
-            cname = local(c)
+            tag = c.tag
+            cname = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # = local(c)
             if not cname:  # comment / PI
                 pass
             elif cname in NOTE_TAGS:
-                rec(c, False)  # set aside into ``notes``, never part of the text
+                rec(c, cname, False, False, False)  # set aside into ``notes``, never part of the text
             elif cname in UNIT_TAGS and not quoted:
                 flush()
+                if collect and c.get(_LEOS_SOFTACTION) not in _LEOS_GHOST:
+                    units.append(c)  # type: ignore[union-attr]
             elif top and cname in SKIP_TAGS:
-                pass
-            elif cname in ("num", "heading", "subheading") and not top:
-                rec(c, False, quoted)  # e.g. a <num> inside a table, list item or quoted structure is text
+                if collect and len(c) and cname not in _TEXT_ONLY and cname != "meta":
+                    units.extend(_unit_children(c))  # noteRef, eol, eop: not text, but looked through for units
+            elif cname in _TEXT_ONLY and not top:
+                rec(c, cname, False, quoted, False)  # e.g. a <num> inside a table, list item or quoted structure is text
             elif cname in SKIP_TAGS:
-                pass
+                if collect and len(c) and cname not in _TEXT_ONLY and cname != "meta":
+                    units.extend(_unit_children(c))
             else:
-                rec(c, False, quoted)
+                rec(c, cname, False, quoted, collect and not quoted and cname not in QUOTED_TAGS)
             if c.tail and not (top and not current and not c.tail.strip()):
                 current.append(c.tail)
         if block:
             flush()
 
-    rec(el, True)
+    rec(el, local(el), True, False, units is not None)
     flush()
     return paras
 
@@ -282,8 +314,16 @@ def _unit_id(el: etree._Element) -> str:
 def build_unit(el: etree._Element) -> Unit:
     """A ``Unit`` for one unit element, with its children."""
     notes: list[str] = []
-    num_el, head_el = _child(el, "num"), _child(el, "heading")
-    paras, footnotes = split_footnotes(_own_paragraphs(el, notes))
+    num_el = head_el = None
+    for c in el:
+        tag = c.tag
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+        if name == "num" and num_el is None:
+            num_el = c
+        elif name == "heading" and head_el is None:
+            head_el = c
+    sub: list[etree._Element] = []
+    paras, footnotes = split_footnotes(_own_paragraphs(el, notes, sub))
     kind = local(el)
     if kind == "hcontainer" and el.get("name"):
         kind = el.get("name") or kind
@@ -294,7 +334,7 @@ def build_unit(el: etree._Element) -> Unit:
         num=inline_text(num_el) if num_el is not None else "",
         heading=inline_text(head_el) if head_el is not None else "",
         text="\n".join(paras),
-        children=[build_unit(c) for c in _unit_children(el)],
+        children=[build_unit(c) for c in sub],
         line=el.sourceline,
         notes=notes + footnotes,
     )
