@@ -209,20 +209,20 @@ def inline_text(el: etree._Element) -> str:
     if next(el.iterdescendants(*_NOT_INLINE), None) is None:
         return " ".join("".join(el.itertext()).split())
     parts: list[str] = []
-
-    def rec(e: etree._Element) -> None:
-        if local(e) in NOTE_TAGS:
-            return
-        if e.text:
-            parts.append(e.text)
-        for c in e:
-            if isinstance(c.tag, str):
-                rec(c)
-            if c.tail:
-                parts.append(c.tail)
-
-    rec(el)
+    _inline_parts(el, parts)
     return " ".join("".join(parts).split())
+
+
+def _inline_parts(e: etree._Element, parts: list[str]) -> None:
+    if local(e) in NOTE_TAGS:
+        return
+    if e.text:
+        parts.append(e.text)
+    for c in e:
+        if isinstance(c.tag, str):
+            _inline_parts(c, parts)
+        if c.tail:
+            parts.append(c.tail)
 
 
 def _own_paragraphs(el: etree._Element, notes: list[str], units: list[etree._Element] | None = None) -> list[str]:
@@ -231,31 +231,48 @@ def _own_paragraphs(el: etree._Element, notes: list[str], units: list[etree._Ele
     With ``units``, the same walk also collects the unit's sub-unit elements (what ``_unit_children`` finds),
     so each element is visited once.
     """
-    paras: list[str] = []
-    current: list[str] = []
+    walk = _OwnText(notes, units)
+    walk.rec(el, local(el), True, False, units is not None)
+    walk.flush()
+    return walk.paras
 
-    def flush() -> None:
+
+class _OwnText:
+    """The state of one ``_own_paragraphs`` walk. A class rather than nested functions: a nested recursive
+    function is a reference cycle, garbage left for the cyclic collector once per unit read."""
+
+    __slots__ = ("paras", "current", "notes", "units")
+
+    def __init__(self, notes: list[str], units: list[etree._Element] | None) -> None:
+        self.paras: list[str] = []
+        self.current: list[str] = []
+        self.notes = notes
+        self.units = units
+
+    def flush(self) -> None:
+        current = self.current
         if current:
             text = " ".join("".join(current).split())
             if text:
-                paras.append(text)
+                self.paras.append(text)
             current.clear()
 
-    def rec(e: etree._Element, name: str, top: bool, quoted: bool, collect: bool) -> None:
+    def rec(self, e: etree._Element, name: str, top: bool, quoted: bool, collect: bool) -> None:
         quoted = quoted or name in QUOTED_TAGS
         if name in NOTE_TAGS:
             note = " ".join("".join(e.itertext()).split())
             if note:
-                notes.append(note)
+                self.notes.append(note)
             return
+        current = self.current
         block = name in BLOCK_TAGS or (quoted and name in UNIT_TAGS)
         if block:
-            flush()
+            self.flush()
         if not top and not len(e):  # a leaf (most <p>): its text alone
             if e.text:
                 current.append(e.text)
             if block:
-                flush()
+                self.flush()
             return
         if e.text and not top:
             current.append(e.text)
@@ -265,29 +282,25 @@ def _own_paragraphs(el: etree._Element, notes: list[str], units: list[etree._Ele
             if not cname:  # comment / PI
                 pass
             elif cname in NOTE_TAGS:
-                rec(c, cname, False, False, False)  # set aside into ``notes``, never part of the text
+                self.rec(c, cname, False, False, False)  # set aside into ``notes``, never part of the text
             elif cname in UNIT_TAGS and not quoted:
-                flush()
+                self.flush()
                 if collect and c.get(_LEOS_SOFTACTION) not in _LEOS_GHOST:
-                    units.append(c)  # type: ignore[union-attr]
+                    self.units.append(c)  # type: ignore[union-attr]
             elif top and cname in SKIP_TAGS:
                 if collect and len(c) and cname not in _TEXT_ONLY and cname != "meta":
-                    units.extend(_unit_children(c))  # noteRef, eol, eop: not text, but looked through for units
+                    self.units.extend(_unit_children(c))  # type: ignore[union-attr]  # noteRef, eol, eop: looked through
             elif cname in _TEXT_ONLY and not top:
-                rec(c, cname, False, quoted, False)  # e.g. a <num> inside a table, list item or quoted structure is text
+                self.rec(c, cname, False, quoted, False)  # e.g. a <num> inside a table, list item or quoted structure is text
             elif cname in SKIP_TAGS:
                 if collect and len(c) and cname not in _TEXT_ONLY and cname != "meta":
-                    units.extend(_unit_children(c))
+                    self.units.extend(_unit_children(c))  # type: ignore[union-attr]
             else:
-                rec(c, cname, False, quoted, collect and not quoted and cname not in QUOTED_TAGS)
+                self.rec(c, cname, False, quoted, collect and not quoted and cname not in QUOTED_TAGS)
             if c.tail and not (top and not current and not c.tail.strip()):
                 current.append(c.tail)
         if block:
-            flush()
-
-    rec(el, local(el), True, False, units is not None)
-    flush()
-    return paras
+            self.flush()
 
 
 def _unit_children(el: etree._Element) -> list[etree._Element]:
