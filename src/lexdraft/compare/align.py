@@ -59,8 +59,11 @@ class ContentKeys:
     """The comparable content of units — heading, text, sub-unit numbers and content, normalised — for one
     comparison. The unit's own number is left out, so a renumbered unit keeps its key.
 
-    The raw content is assembled once per unit, bottom-up; it is normalised (one call over the whole string)
-    only for units that reach the alignment, so an unchanged subtree costs no normalisation at all.
+    The raw content is assembled once per unit, bottom-up; it is normalised only for units that reach the
+    alignment, so an unchanged subtree costs no normalisation at all. The normalised key is composed from the
+    sub-units' keys: ``normalize`` of parts joined by newlines equals the non-empty normalised parts joined by
+    spaces (whitespace collapses across the newline, which neither composes nor reorders under NFC), so each
+    piece of text is normalised once, not once per level above it.
     """
 
     def __init__(self) -> None:
@@ -82,7 +85,12 @@ class ContentKeys:
     def __call__(self, u: Unit) -> str:
         found = self._norm.get(id(u))
         if found is None:
-            found = self._norm[id(u)] = normalize(self.raw(u))
+            parts = [u.norm_heading, u.norm]
+            for c in u.children:
+                parts.append(normalize(c.num))
+                parts.append(self(c))
+            found = self._norm[id(u)] = " ".join([p for p in parts if p])
+            self._alive.append(u)
         return found
 
     def equal(self, a: Unit, b: Unit) -> bool:
