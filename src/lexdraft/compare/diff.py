@@ -20,13 +20,13 @@ Unpaired units are ``inserted`` / ``repealed``; groups are ``split`` (1 old → 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from ..gcpause import paused_gc
 from ..model import CONTAINER_KINDS, Document, Unit
-from ..text import words as words_of
 from .align import ContentKeys, Pair, align, is_repealed_text, moved_pairs
 from .model import Change, ChangeSet, Side, UnitRef, WordOp
-from .worddiff import WordStats, bag_similarity, stats, word_ops
+from .worddiff import _WORDS, WordStats, bag_similarity, stats, word_ops
 
 REWORDED_BELOW = 0.5  # word similarity under which an amended unit counts as reworded (mostly new text)
 CROSS_MOVE_MIN_WORDS = 3  # sub-units shorter than this are not matched across parents (e.g. "(a)" alone)
@@ -308,7 +308,8 @@ def _repealed_in_place(u: Unit) -> bool:
 
 
 def _movable(u: Unit) -> bool:
-    return len(words_of(u.full_text)) >= CROSS_MOVE_MIN_WORDS
+    # = len(lexdraft.text.words(u.full_text)) >= CROSS_MOVE_MIN_WORDS, stopping at the third word (_WORDS finds those words)
+    return next(islice(_WORDS.finditer(u.full_text), CROSS_MOVE_MIN_WORDS - 1, None), None) is not None
 
 
 def _same_sequence(olds: list[Unit], news: list[Unit], content: ContentKeys) -> bool:

@@ -38,14 +38,17 @@ def token_key(tok: str) -> str:
 
 
 def diff_tokens(text: str) -> list[str]:
-    """Word tokens with their trailing whitespace attached: half as many items to diff, same rebuilt text."""
-    out: list[str] = []
-    for t in tokens(text):
-        if t.isspace() and out:
-            out[-1] += t
-        else:
-            out.append(t)
-    return out
+    """Word tokens with their trailing whitespace attached: half as many items to diff, same rebuilt text.
+
+    The tokens of ``lexdraft.text.tokens``, each whitespace token joined to the one before it (only leading
+    whitespace stands alone), found by one regular expression.
+    """
+    return _DIFF_TOKEN.findall(text)
+
+
+# lexdraft.text's _TOKEN alternatives (number, word, other character) followed by the whitespace after them;
+# whitespace matches alone only at the start of the text, where no token precedes it.
+_DIFF_TOKEN = re.compile(r"(?:\d+(?:[-.,/]\d+)*\)?|\w+(?:[-'’]\w+)*|[^\w\s])\s*|\s+")
 
 
 _WORDS = re.compile(r"\d+(?:[-.,/]\d+)*\)?|\w+(?:[-'’]\w+)*")  # the word tokens of lexdraft.text.tokens
@@ -63,11 +66,9 @@ class _Encoder:
         self.raw: dict[str, str] = {}  # token as written -> its character (most tokens repeat)
 
     def encode(self, toks: list[str]) -> str:
-        out = []
-        for t in toks:
-            ch = self.raw.get(t)
-            if ch is not None:
-                out.append(ch)
+        raw = self.raw
+        for t in dict.fromkeys(toks):  # distinct tokens in order of first appearance
+            if t in raw:
                 continue
             key = token_key(t)
             ch = self.codes.get(key)
@@ -77,9 +78,8 @@ class _Encoder:
                     n += len(_SURROGATES)
                 ch = chr(n)
                 self.codes[key] = ch
-            self.raw[t] = ch
-            out.append(ch)
-        return "".join(out)
+            raw[t] = ch
+        return "".join([raw[t] for t in toks])
 
 
 def _engine() -> diff_match_patch:
