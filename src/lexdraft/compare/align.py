@@ -69,16 +69,26 @@ class ContentKeys:
     def __init__(self) -> None:
         self._raw: dict[int, str] = {}
         self._norm: dict[int, str] = {}
+        self._spaces: dict[int, int] = {}
         self._alive: list[Unit] = []  # keeps the units (and so their ids) alive while the memo is used
 
     def raw(self, u: Unit) -> str:
         found = self._raw.get(id(u))
         if found is None:
-            parts = [u.heading, u.text]
-            for c in u.children:
-                parts.append(c.num)
-                parts.append(self.raw(c))
+            parts: list[str] = []
+            _raw_parts(u, parts)  # one flat join: the sub-units' own raw content is built only if asked for
             found = self._raw[id(u)] = "\n".join(parts)
+            self._alive.append(u)
+        return found
+
+    def spaces(self, u: Unit) -> int:
+        """``raw(u).count(" ")`` (an approximate word count), without building the string."""
+        found = self._spaces.get(id(u))
+        if found is None:
+            found = u.heading.count(" ") + u.text.count(" ")
+            for c in u.children:
+                found += c.num.count(" ") + self.spaces(c)
+            self._spaces[id(u)] = found
             self._alive.append(u)
         return found
 
@@ -95,6 +105,15 @@ class ContentKeys:
 
     def equal(self, a: Unit, b: Unit) -> bool:
         return self.raw(a) == self.raw(b) or self(a) == self(b)
+
+
+def _raw_parts(u: Unit, parts: list[str]) -> None:
+    """Heading, text, then each sub-unit's number and parts: joined by newlines, the raw content key."""
+    parts.append(u.heading)
+    parts.append(u.text)
+    for c in u.children:
+        parts.append(c.num)
+        _raw_parts(c, parts)
 
 
 @dataclass

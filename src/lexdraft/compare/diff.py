@@ -110,7 +110,7 @@ class _Differ:
             ops=_whole("=", o.text),
             children=[c.change for c in children],
         )
-        kept = self.content.raw(o).count(" ") + 1  # approximate word count: only weighs this unit in its parent
+        kept = self.content.spaces(o) + 1  # approximate word count: only weighs this unit in its parent
         return _Node(change, o, n, WordStats(kept=kept))
 
     def pair(self, o: Unit, n: Unit, i: int, j: int, moved: bool, depth: int) -> _Node:
