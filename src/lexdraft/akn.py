@@ -231,23 +231,29 @@ def _own_paragraphs(el: etree._Element, notes: list[str], units: list[etree._Ele
     With ``units``, the same walk also collects the unit's sub-unit elements (what ``_unit_children`` finds),
     so each element is visited once.
     """
+    return _walk_own_text(el, local(el), notes, units).paras
+
+
+def _walk_own_text(el: etree._Element, name: str, notes: list[str], units: list[etree._Element] | None) -> "_OwnText":
     walk = _OwnText(notes, units)
-    walk.rec(el, local(el), True, False, units is not None)
+    walk.rec(el, name, True, False, units is not None)
     walk.flush()
-    return walk.paras
+    return walk
 
 
 class _OwnText:
     """The state of one ``_own_paragraphs`` walk. A class rather than nested functions: a nested recursive
     function is a reference cycle, garbage left for the cyclic collector once per unit read."""
 
-    __slots__ = ("paras", "current", "notes", "units")
+    __slots__ = ("paras", "current", "notes", "units", "num", "heading")
 
     def __init__(self, notes: list[str], units: list[etree._Element] | None) -> None:
         self.paras: list[str] = []
         self.current: list[str] = []
         self.notes = notes
         self.units = units
+        self.num: etree._Element | None = None  # the unit's first <num> and <heading> children, met on the way
+        self.heading: etree._Element | None = None
 
     def flush(self) -> None:
         current = self.current
@@ -266,13 +272,16 @@ class _OwnText:
             return
         current = self.current
         block = name in BLOCK_TAGS or (quoted and name in UNIT_TAGS)
-        if block:
+        if block and current:
             self.flush()
         if not top and not len(e):  # a leaf (most <p>): its text alone
-            if e.text:
+            if block:  # a paragraph of its own (= append, then flush)
+                if e.text:
+                    text = " ".join(e.text.split())
+                    if text:
+                        self.paras.append(text)
+            elif e.text:
                 current.append(e.text)
-            if block:
-                self.flush()
             return
         if e.text and not top:
             current.append(e.text)
@@ -284,11 +293,18 @@ class _OwnText:
             elif cname in NOTE_TAGS:
                 self.rec(c, cname, False, False, False)  # set aside into ``notes``, never part of the text
             elif cname in UNIT_TAGS and not quoted:
-                self.flush()
+                if current:
+                    self.flush()
                 if collect and c.get(_LEOS_SOFTACTION) not in _LEOS_GHOST:
                     self.units.append(c)  # type: ignore[union-attr]
             elif top and cname in SKIP_TAGS:
-                if collect and len(c) and cname not in _TEXT_ONLY and cname != "meta":
+                if cname == "num":
+                    if self.num is None:
+                        self.num = c
+                elif cname == "heading":
+                    if self.heading is None:
+                        self.heading = c
+                elif collect and len(c) and cname not in _TEXT_ONLY and cname != "meta":
                     self.units.extend(_unit_children(c))  # type: ignore[union-attr]  # noteRef, eol, eop: looked through
             elif cname in _TEXT_ONLY and not top:
                 self.rec(c, cname, False, quoted, False)  # e.g. a <num> inside a table, list item or quoted structure is text
@@ -299,7 +315,7 @@ class _OwnText:
                 self.rec(c, cname, False, quoted, collect and not quoted and cname not in QUOTED_TAGS)
             if c.tail and not (top and not current and not c.tail.strip()):
                 current.append(c.tail)
-        if block:
+        if block and current:
             self.flush()
 
 
@@ -327,17 +343,14 @@ def _unit_id(el: etree._Element) -> str:
 def build_unit(el: etree._Element) -> Unit:
     """A ``Unit`` for one unit element, with its children."""
     notes: list[str] = []
-    num_el = head_el = None
-    for c in el:
-        tag = c.tag
-        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""
-        if name == "num" and num_el is None:
-            num_el = c
-        elif name == "heading" and head_el is None:
-            head_el = c
     sub: list[etree._Element] = []
-    paras, footnotes = split_footnotes(_own_paragraphs(el, notes, sub))
     kind = local(el)
+    whole = kind in NOTE_TAGS or kind in QUOTED_TAGS  # read whole as text (or a note), but its sub-units still count
+    walk = _walk_own_text(el, kind, notes, None if whole else sub)
+    num_el, head_el = walk.num, walk.heading
+    if whole:
+        num_el, head_el, sub = _child(el, "num"), _child(el, "heading"), _unit_children(el)
+    paras, footnotes = split_footnotes(walk.paras)
     if kind == "hcontainer" and el.get("name"):
         kind = el.get("name") or kind
     return Unit(
