@@ -27,4 +27,9 @@ def paused_gc() -> Iterator[None]:
     try:
         yield
     finally:
+        # Move the survivors straight to the oldest generation (freeze, then unfreeze into it): left in the
+        # youngest, the next allocation would make the collector examine every one of them at once. Garbage
+        # cycles among them are still found, by the next full collection.
+        gc.freeze()
+        gc.unfreeze()
         gc.enable()
