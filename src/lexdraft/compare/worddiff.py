@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -29,6 +30,7 @@ _BASE = 0x100
 _SURROGATES = range(0xD800, 0xE000)
 
 
+@lru_cache(maxsize=65536)
 def token_key(tok: str) -> str:
     """The form a token is compared in: trailing whitespace dropped, one quote style, NFC."""
     core = tok.rstrip()
@@ -136,6 +138,8 @@ def word_ops(old: str, new: str, cleanup: bool = True) -> list[WordOp]:
             emit("-", "".join(old_toks[i:i + n_old]))
         elif op == 1:
             emit("+", "".join(new_toks[j:j + n_new]))
+        elif old_toks[i:i + n_old] == new_toks[j:j + n_old]:  # written alike: one kept run (= emitting each)
+            emit("=", "".join(old_toks[i:i + n_old]))
         else:
             for k in range(n_old):
                 a, b = old_toks[i + k], new_toks[j + k]
@@ -196,9 +200,13 @@ def _emit_pair(ops: list[WordOp], emit, a: str, b: str) -> None:
 
 def bag_similarity(a: str, b: str) -> float:
     """Dice of the two texts' word multisets (order ignored): a linear-time "how many words are shared"."""
-    wa, wb = Counter(_WORDS.findall(a.lower())), Counter(_WORDS.findall(b.lower()))
-    total = sum(wa.values()) + sum(wb.values())
-    return 1.0 if total == 0 else 2 * sum((wa & wb).values()) / total
+    la, lb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
+    total = len(la) + len(lb)
+    if total == 0:
+        return 1.0
+    wa, wb = Counter(la), Counter(lb)
+    # = sum((wa & wb).values()), looking only at the words both have
+    return 2 * sum([min(wa[w], wb[w]) for w in wa.keys() & wb.keys()]) / total
 
 
 def old_text(ops: list[WordOp]) -> str:
