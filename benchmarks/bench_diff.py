@@ -1,6 +1,6 @@
 """Benchmark of ``lexdraft diff`` against the parse floor and xmldiff 3.0.
 
-Run: ``python benchmarks/bench_diff.py [--runs 5] [--skip-xmldiff-large] [--xmldiff-timeout 180]``
+Run: ``python benchmarks/bench_diff.py [--runs 5] [--skip-xmldiff-large | --skip-xmldiff] [--xmldiff-timeout 180]``
 
 For each case it prints medians over several runs of
 - **lexdraft**: read both files (``lexdraft.akn``), ``diff_documents``, and the JSON text (what
@@ -302,6 +302,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
     ap.add_argument("--skip-xmldiff-large", action="store_true", help="do not run xmldiff on the large cases")
+    ap.add_argument("--skip-xmldiff", action="store_true", help="do not run xmldiff at all (lexdraft figures only)")
     ap.add_argument("--xmldiff-timeout", type=float, default=180.0, help="seconds (default 180)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lexdraft-bench-") as tmp:
@@ -328,8 +329,8 @@ def main() -> None:
                 print(f"   known edits recovered: {ok}/{len(case.expected)}; spurious changes: {spurious}"
                       + (f"; missed: {missed}" if missed else ""))
                 row.update(recovered=ok, expected=len(case.expected), spurious=spurious)
-            if case.large and args.skip_xmldiff_large:
-                print("   xmldiff: skipped (--skip-xmldiff-large)")
+            if args.skip_xmldiff or (case.large and args.skip_xmldiff_large):
+                print("   xmldiff: skipped")
             else:
                 x = run_xmldiff(case.paths, args.xmldiff_timeout)
                 if "timeout" in x:
