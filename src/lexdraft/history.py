@@ -23,6 +23,7 @@ from . import akn
 from .compare import diff_documents
 from .compare.model import Change, ChangeSet
 from .errors import LexdraftError
+from .languages import iso3
 from .model import Document, Unit
 
 DRAFTS = "drafts"
@@ -169,7 +170,7 @@ def resolve(selector: str, lang: str | None = None, root: str | None = None) -> 
 
 
 def _norm_lang(lang: str) -> str:
-    return {"ru": "rus", "kk": "kaz", "kz": "kaz", "en": "eng"}.get((lang or "").lower(), (lang or "").lower())
+    return iso3(lang)
 
 
 # ---------------------------------------------------------------- log

@@ -23,7 +23,8 @@ from ..akn import AKN3_NS, LEXDRAFT_NS, build_unit, inline_text, local, parse_by
 from ..errors import LexdraftError
 from ..model import Document, Unit
 from ..writer import HIER_ELEMENTS, country_of, plan_eids, write_unit
-from .instructions import LANG_ALIASES, QUOTES, group, group_header, sentence
+from ..languages import iso3
+from .instructions import QUOTES, group, group_header, sentence
 from .model import Instrument, Operation, Ref
 
 LD = f"{{{LEXDRAFT_NS}}}"
@@ -160,7 +161,7 @@ def _identification(meta, work: str, lang: str, date: str, country: str) -> None
 def to_akn(operations: list[Operation], base: Document, lang: str, date: str = "", title: str = "",
            warning: str = "") -> bytes:
     """The operations as an AKN 3.0 ``amendment`` (UTF-8 bytes, deterministic, valid against the strict XSD)."""
-    lang = LANG_ALIASES.get(lang, lang)
+    lang = iso3(lang)
     date = date or base.frbr.date or "1970-01-01"
     country = base.frbr.country or country_of(base.frbr.work) or "unknown"
     digest = hashlib.sha256(repr([(op.action, op.target, op.old, op.new) for op in operations]).encode()).hexdigest()

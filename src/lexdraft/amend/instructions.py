@@ -12,19 +12,25 @@ from dataclasses import dataclass
 
 from ..citation import EN, KK, RU, cite_en, cite_kk, cite_ru, kk_unit, number
 from ..compare import diff_documents
+from ..languages import iso3
 from ..model import Document, Unit
 from .drafting import Rule, draft
 from .model import Operation
 
 LANGUAGES = ("rus", "kaz", "eng")
-LANG_ALIASES = {"ru": "rus", "rus": "rus", "kk": "kaz", "kaz": "kaz", "kz": "kaz", "en": "eng", "eng": "eng"}
 
 QUOTES = {"rus": ("«", "»"), "kaz": ("«", "»"), "eng": ("“", "”")}
 
 
 def language_of(doc: Document) -> str:
     """The instruction language for a document: its own if rus/kaz/eng, else English."""
-    return LANG_ALIASES.get((doc.frbr.language or "").lower(), "eng")
+    return instruction_language(doc.frbr.language)
+
+
+def instruction_language(code: str | None) -> str:
+    """rus, kaz or eng for any spelling of those codes; English for every other language."""
+    c = iso3(code)
+    return c if c in LANGUAGES else "eng"
 
 
 # ---------------------------------------------------------------- citations
@@ -289,7 +295,7 @@ def group_header(head, lang: str) -> str:
 
 def render(operations: list[Operation], lang: str, title: str = "", warning: str = "") -> str:
     """The instrument as text: an optional warning line, the chapeau, then numbered items."""
-    lang = LANG_ALIASES.get(lang, lang)
+    lang = iso3(lang)
     lines: list[str] = []
     if warning:
         lines.append(f"[{warning}]")
@@ -327,7 +333,7 @@ def amend_operations(old: Document, new: Document, rule: Rule = Rule()) -> list[
 
 def amend_text(old: Document, new: Document, lang: str | None = None, rule: Rule = Rule()) -> str:
     """The amending text for ``old`` → ``new`` in ``lang`` (default: the documents' language)."""
-    lang = LANG_ALIASES.get(lang or language_of(old), "eng")
+    lang = instruction_language(lang) if lang else language_of(old)
     warning = old.provenance.warning or new.provenance.warning
     return render(amend_operations(old, new, rule), lang, old.frbr.title, warning)
 

@@ -61,17 +61,18 @@ def command(old: str | None, new: str | None, fmt: str, lang: str | None, show: 
 def _amend(old: str, new: str, fmt: str, lang: str | None) -> str | bytes:
     from ..amend.akn_amendment import to_akn
     from ..amend.drafting import Rule
-    from ..amend.instructions import LANG_ALIASES, amend_operations, language_of, render
+    from ..amend.instructions import LANGUAGES, amend_operations, instruction_language, language_of, render
     from ..compare.inputs import load_version
+    from ..languages import iso3, same
 
     old_doc, new_doc = load_version(old), load_version(new)
     lo, ln = (d.frbr.language.lower() for d in (old_doc, new_doc))
-    if lo and ln and LANG_ALIASES.get(lo, lo) != LANG_ALIASES.get(ln, ln):
+    if lo and ln and not same(lo, ln):
         raise LexdraftError(f"OLD is in {lo} and NEW in {ln}: amendments compare two versions in one language",
                             new_doc.path)
-    if lang and lang not in LANG_ALIASES:
+    if lang and iso3(lang) not in LANGUAGES:
         raise LexdraftError(f"--lang must be rus, kaz or eng, not {lang!r}")
-    language = LANG_ALIASES.get(lang or language_of(old_doc), "eng")
+    language = instruction_language(lang) if lang else language_of(old_doc)
     rule = Rule()
     ops = amend_operations(old_doc, new_doc, rule)
     warning = old_doc.provenance.warning or new_doc.provenance.warning

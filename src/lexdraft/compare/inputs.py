@@ -3,6 +3,8 @@ history is available (``lexdraft.history.resolve``)."""
 
 from __future__ import annotations
 
+from ..languages import same
+
 import importlib
 import os
 
@@ -41,10 +43,6 @@ def _resolve_lang(resolve, arg: str, lang: str):
         return resolve(arg)
 
 
-# ISO 639-1 ↔ 639-2 for the languages the corpus holds, so "--lang ru" accepts a file marked "rus".
-_LANGS = {"ru": "rus", "kk": "kaz", "en": "eng", "de": "deu", "es": "spa", "it": "ita", "fr": "fra", "zh": "zho"}
-
-
 def _same_lang(a: str, b: str) -> bool:
-    a, b = a.lower(), b.lower()
-    return _LANGS.get(a, a) == _LANGS.get(b, b)
+    """``--lang ru`` accepts a file marked ``rus``."""
+    return same(a, b)

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from ..akn import load
 from ..errors import LexdraftError
+from ..languages import iso2
 from ..model import CONTAINER_KINDS, PROVISION_KINDS, Document, Unit
 
-# FRBR language codes as written in files -> the lexicon's language keys.
-_LANG = {"rus": "ru", "ru": "ru", "kaz": "kk", "kk": "kk", "kz": "kk", "eng": "en", "en": "en",
-         "zho": "zh", "chi": "zh", "zh": "zh", "cmn": "zh"}
+# The lexicon's language keys; a document in any other language is read as English.
+_LEXICON_LANGS = ("ru", "kk", "en", "zh")
 _KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -104,7 +104,7 @@ def _citation(doc: Document, u: Unit) -> str:
 
 def provisions_of(doc: Document) -> list[Provision]:
     """The comparable units of one document, in document order."""
-    default = _LANG.get((doc.frbr.language or "").lower(), "en")
+    default = iso2(doc.frbr.language) if iso2(doc.frbr.language) in _LEXICON_LANGS else "en"
     jur = jurisdiction_of(doc)
     out = []
     body = [u for u in doc.units if u.kind != "preamble"]

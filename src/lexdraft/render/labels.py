@@ -6,10 +6,10 @@ law in Kazakhstan; everything a reviewer reads comes from here, so a view never 
 
 from __future__ import annotations
 
+from ..languages import iso2, iso3
+
 UI_LANGS = ("ru", "kk", "en")
 
-# FRBR language codes (ISO 639-2 and 639-1 as publishers write them) -> UI language.
-_FRBR_TO_UI = {"rus": "ru", "ru": "ru", "kaz": "kk", "kk": "kk", "kaz-cyrl": "kk"}
 
 LABELS: dict[str, dict[str, str]] = {
     "ru": {
@@ -243,7 +243,8 @@ LANGUAGE_NAMES = {
 
 def ui_lang_for(frbr_language: str) -> str:
     """The UI language for a document's FRBR language: Russian and Kazakh as such, English for the rest."""
-    return _FRBR_TO_UI.get((frbr_language or "").lower(), "en")
+    code = iso2(frbr_language)
+    return code if code in ("ru", "kk") else "en"
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -260,5 +261,5 @@ def concordance_label(label: str, lang: str) -> str:
 
 def language_name(code: str, lang: str) -> str:
     """A language code as a reader's word ("rus" -> "русский"); unknown codes as written."""
-    key = {"ru": "rus", "kk": "kaz", "en": "eng"}.get(code.lower(), code.lower())
+    key = iso3(code)
     return LANGUAGE_NAMES[lang].get(key, code)
