@@ -8,7 +8,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends chromium >/dev/null
+    apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core >/dev/null  # a font, or pages render without glyphs
   else
     echo "setup-tests: chromium is missing and this is not root; run: sudo apt-get install chromium" >&2
   fi
