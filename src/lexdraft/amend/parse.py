@@ -14,21 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..citation import RU
 from ..errors import LexdraftError
 from ..importer import classify, parse_lines
 from ..model import Unit
 from .model import Instrument, Operation, Ref
 
-# Every Russian case form of the unit words -> kind.
-_RU_WORDS = {
-    "article": "статья статью статьи статьей статьёй статье статьями статьях",
-    "paragraph": "пункт пункта пунктом пункте пунктами пунктах пункты",
-    "point": "подпункт подпункта подпунктом подпункте подпунктами подпунктах подпункты",
-    "chapter": "глава главу главы главой главе главами",
-    "section": "раздел раздела разделом разделе параграф параграфа параграфом параграфе",
-    "subparagraph": "абзац абзаца абзацем абзаце абзацами",
+# Every Russian form of the unit words -> kind: the singular cases the writer uses (``lexdraft.citation.RU``)
+# plus what real instruments also write (plurals, "статьёй", "раздел" for a code's section).
+_RU_EXTRA = {
+    "article": "статьёй статьями статьях",
+    "paragraph": "пунктами пунктах пункты",
+    "point": "подпунктами подпунктах подпункты",
+    "chapter": "главами",
+    "section": "раздел раздела разделом разделе",
+    "subparagraph": "абзацами",
 }
-WORD_KIND = {w: kind for kind, ws in _RU_WORDS.items() for w in ws.split()}
+WORD_KIND = {w: kind for kind, extra in _RU_EXTRA.items() for w in (*RU[kind], *extra.split())}
 _WORD = "|".join(sorted(WORD_KIND, key=len, reverse=True))
 _NUM = r"\d+(?:-\d+)*\)?|[а-яa-z]\)"
 CITATION = re.compile(rf"(?<!\w)({_WORD})\s+({_NUM})(?!\w)", re.IGNORECASE)
@@ -223,8 +225,6 @@ def citation_kk(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # English (EU amending style, as ``instructions`` writes it): "point (a) of paragraph 1 of Article 5".
-_EN_KINDS = {"article": "article", "paragraph": "paragraph", "point": "point", "chapter": "chapter",
-             "section": "section", "subparagraph": "subparagraph"}
 _EN_UNIT = (r"(?:(?:Article|paragraph|point|Chapter|Section|subparagraph)s?\s+(?:\([\w-]+\)|\d+(?:-\d+)*[a-z]?)"
             r"|the unit \[[^\]]+\]|the provision)")
 _EN_CIT = rf"{_EN_UNIT}(?:\s+of\s+{_EN_UNIT})*"
@@ -250,7 +250,7 @@ def citation_en(text: str) -> tuple[tuple[str, str], ...]:
     out = []
     for m in re.finditer(r"(Article|paragraph|point|Chapter|Section|subparagraph)s?\s+(\([\w-]+\)|\d+(?:-\d+)*[a-z]?)",
                          text, re.I):
-        out.append((_EN_KINDS[m.group(1).lower()], m.group(2).strip("()")))
+        out.append((m.group(1).lower(), m.group(2).strip("()")))
     return tuple(reversed(out))
 
 
