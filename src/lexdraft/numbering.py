@@ -8,6 +8,7 @@ languages; ``sort_key()`` orders labels so that 17 < 17-1 < 17-2 < 18 and 1 < 1a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that may surround a number in a <num> or in running text (ru, kk, en, and a few others seen in the corpus).
 _UNIT_WORDS = re.compile(
@@ -26,6 +27,7 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ROMAN_VALID = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 
+@lru_cache(maxsize=16384)  # pure, and the same few numbers ("1.", "(a)") recur in every article
 def label(num: str | None) -> str:
     """The bare number of a unit: ``"Статья 17-1."`` → ``"17-1"``, ``"9-1)"`` → ``"9-1"``, ``"(a)"`` → ``"a"``,
     ``"125-бап."`` → ``"125"``, ``"Article 5a"`` → ``"5a"``. Returns ``""`` when there is no number."""

@@ -18,7 +18,6 @@ _QUOTES = str.maketrans(
         "\u00ad": "",  # soft hyphen
     }
 )
-_WS = re.compile(r"\s+")
 # A consolidation footnote paragraph: the marker word, then a period or colon.
 FOOTNOTE = re.compile(r"^\s*(Сноска|Ескерту|Footnote|Ескертпе)\s*[.:]", re.IGNORECASE)
 
@@ -27,9 +26,22 @@ FOOTNOTE = re.compile(r"^\s*(Сноска|Ескерту|Footnote|Ескертп
 _TOKEN = re.compile(r"\d+(?:[-.,/]\d+)*\)?|\w+(?:[-'’]\w+)*|\s+|[^\w\s]")
 
 
+# The characters _QUOTES rewrites: found by one regular-expression search, so the (per-character, slow)
+# translation runs only on the texts that hold one.
+_QUOTE_CHARS = re.compile("[" + re.escape("".join(map(chr, _QUOTES))) + "]")
+
+
 def normalize(text: str) -> str:
-    """Text as compared: NFC, one quote style, no soft hyphens, whitespace collapsed and stripped."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+    """Text as compared: NFC, one quote style, no soft hyphens, whitespace collapsed and stripped.
+
+    ``str.split()`` splits on exactly the characters ``\\s`` matches, so joining its parts with one space
+    collapses and strips whitespace as ``re.sub(r"\\s+", " ", …).strip()`` would, several times faster.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _QUOTE_CHARS.search(text):
+        text = text.translate(_QUOTES)
+    return " ".join(text.split())
 
 
 def is_footnote(paragraph: str) -> bool:
