@@ -297,3 +297,19 @@ def test_full_russian_and_kazakh_hierarchies():
                                                         ("article", "1-бап.")]
     para1 = doc.find("part_1__chp_1__art_1__para_1")
     assert para1.text.split("\n")[1].startswith("Цифрлық орта деп")  # the second part of the Kazakh para 1
+
+
+def test_eu_inserted_numbers_are_units_not_text():
+    """The Parliament's inserted paragraph "3a." and point "(iiia)" (drafts/foreign/eu-ai-act-ep-amendments) are
+    numbered units with their own eIds, not text run into the unit before them."""
+    from pathlib import Path
+
+    doc = load(str(Path(__file__).resolve().parent.parent / "drafts/foreign/eu-ai-act-ep-amendments/2023-06-14-eng.xml"))
+    art13 = next(u for u in doc.provisions() if u.label == "13")
+    assert [p.num for p in art13.children] == ["1.", "2.", "3.", "3a."]
+    assert art13.children[3].eid == "art_13__para_3a"
+    assert art13.children[3].text.startswith("In order to comply with the obligations")
+    points = [p.num for p in art13.children[2].walk() if p.kind == "point"]
+    assert "(iiia)" in points and "(ea)" in points
+    art52 = next(u for u in doc.provisions() if u.label == "52")
+    assert [p.num for p in art52.children] == ["1.", "2.", "3.", "3a.", "3b.", "4."]

@@ -72,7 +72,7 @@ _ARTICLES: list[tuple[str, re.Pattern, bool]] = [
     ("article", re.compile(rf"^(?P<num>第{_ZH}条)(?:\s*(?P<rest>.*))?$"), False),
     ("section", re.compile(r"^(?P<num>(?:Section|SECTION|Sec\.)\s+\d+[a-z]?\.)\s+(?P<rest>.+)$"), False),
 ]
-PARAGRAPH = re.compile(rf"^(?P<num>{_N}\.)\s+(?P<rest>.*)$")
+PARAGRAPH = re.compile(rf"^(?P<num>{_N}(?:[a-z]{{1,2}})?\.)\s+(?P<rest>.*)$")  # EU inserts: 3a., 3aa.
 # Points: (style, pattern). The style tells siblings from sub-points when indentation does not.
 _POINTS: list[tuple[str, re.Pattern]] = [
     ("digit)", re.compile(rf"^(?P<num>{_N}\))\s+(?P<rest>.*)$")),
