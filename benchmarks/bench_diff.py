@@ -6,13 +6,15 @@ For each case it prints medians over several runs of
 - **lexdraft**: read both files (``lexdraft.akn``), ``diff_documents``, and the JSON text (what
   ``lexdraft diff --format json`` does, minus interpreter start-up);
 - **floor**: lxml parse of both files with the project's parser settings, plus a walk over all text;
+- for reference, the floor plus one pass of lexdraft's (Python, regular-expression) word tokenizer over all text;
 - **xmldiff** 3.0 with ``fast_match=True`` (Indigo's options: F=0.75, ratio_mode="faster", uniqueattrs eId and
   xml:id), run once in a subprocess under a time limit, with its count of actions and MoveNodes;
 and the ratios lexdraft/floor and xmldiff/lexdraft, the peak memory (max RSS of a fresh process doing one lexdraft
 diff), and for the generated codes whether the known edits were recovered.
 
 Times are CPU seconds (``time.process_time``) so that other work on the machine does not distort the medians;
-wall-clock medians are printed alongside.
+wall-clock medians are printed alongside. The floor, the reference and lexdraft run in turn, round after round,
+so that their ratios are taken on the same stretch of a shared machine.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from lxml import etree  # noqa: E402
 from lexdraft import akn  # noqa: E402
 from lexdraft.compare import diff_documents  # noqa: E402
 from lexdraft.compare.jsonfmt import changeset_to_json  # noqa: E402
+from lexdraft.compare.worddiff import diff_tokens  # noqa: E402
 from lexdraft.model import FRBR, Document, Provenance, Unit  # noqa: E402
 from lexdraft.writer import document_to_akn  # noqa: E402
 
@@ -188,6 +191,20 @@ def floor(paths: list[str]) -> int:
     return total
 
 
+def tokenize_floor(paths: list[str]) -> int:
+    """The floor plus one pass of lexdraft's word tokenizer (a Python regular expression) over all the text: the
+    least any word diff written in Python must do, shown for reference beside the floor."""
+    total = 0
+    for p in paths:
+        tree = etree.parse(p, akn.make_parser(recover=os.path.basename(p) in RECOVER))
+        for el in tree.iter():
+            if el.text:
+                total += len(diff_tokens(el.text))
+            if el.tail:
+                total += len(diff_tokens(el.tail))
+    return total
+
+
 def load(path: str) -> Document:
     return akn.document_from_xml(akn.read_xml(path, recover=os.path.basename(path) in RECOVER))
 
@@ -214,14 +231,19 @@ def lexdraft_phases(paths: list[str], runs: int) -> dict[str, float]:
     return {k: statistics.median(v) for k, v in phases.items()}
 
 
-def median_times(fn, runs: int) -> tuple[float, float, object]:
-    cpu, wall, result = [], [], None
+def interleaved_medians(fns: list, runs: int) -> list[tuple[float, float, object]]:
+    """Median CPU and wall seconds (and the last result) of each function, run in turn — one run of each per
+    round — so that a slower spell of the shared machine weighs on all of them alike and their ratios hold."""
+    cpu: list[list[float]] = [[] for _ in fns]
+    wall: list[list[float]] = [[] for _ in fns]
+    results: list[object] = [None] * len(fns)
     for _ in range(runs):
-        t0, w0 = time.process_time(), time.perf_counter()
-        result = fn()
-        cpu.append(time.process_time() - t0)
-        wall.append(time.perf_counter() - w0)
-    return statistics.median(cpu), statistics.median(wall), result
+        for k, fn in enumerate(fns):
+            t0, w0 = time.process_time(), time.perf_counter()
+            results[k] = fn()
+            cpu[k].append(time.process_time() - t0)
+            wall[k].append(time.perf_counter() - w0)
+    return [(statistics.median(c), statistics.median(w), r) for c, w, r in zip(cpu, wall, results)]
 
 
 _XMLDIFF = r"""
@@ -309,19 +331,22 @@ def main() -> None:
         rows = []
         for case in cases(Path(tmp)):
             sizes = sum(os.path.getsize(p) for p in case.paths) / 1e6
-            f_cpu, f_wall, _ = median_times(lambda: floor(case.paths), args.runs)
-            l_cpu, l_wall, cs = median_times(lambda: lexdraft_diff(case.paths), args.runs)
+            (f_cpu, f_wall, _), (t_cpu, _, _), (l_cpu, l_wall, cs) = interleaved_medians(
+                [lambda: floor(case.paths), lambda: tokenize_floor(case.paths), lambda: lexdraft_diff(case.paths)],
+                args.runs)
             phases = lexdraft_phases(case.paths, args.runs)
             peak = peak_rss_mb(case.paths)
             summary = {k: v for k, v in cs.summary().items() if v}
             print(f"\n== {case.name}  ({sizes:.1f} MB of XML)")
             print(f"   floor (lxml parse + text walk): {f_cpu:8.3f} s cpu  {f_wall:8.3f} s wall")
+            print(f"   floor + one Python tokenization of all text: {t_cpu:8.3f} s cpu "
+                  f"({t_cpu / f_cpu:.1f}x floor; reference only)")
             print(f"   lexdraft diff (+ JSON):         {l_cpu:8.3f} s cpu  {l_wall:8.3f} s wall   "
                   f"= {l_cpu / f_cpu:5.1f}x floor   peak RSS {peak:6.0f} MB")
             print(f"     of which: read into the model {phases['load']:.3f} s ({phases['load'] / f_cpu:.1f}x floor), "
                   f"align + word diff {phases['diff']:.3f} s, JSON {phases['json']:.3f} s")
             print(f"   changes: {summary}")
-            row = {"case": case.name, "mb": round(sizes, 2), "floor": f_cpu, "lexdraft": l_cpu,
+            row = {"case": case.name, "mb": round(sizes, 2), "floor": f_cpu, "tokenize_floor": t_cpu, "lexdraft": l_cpu,
                    "lexdraft_wall": l_wall, "ratio_floor": l_cpu / f_cpu, "peak_mb": peak, "summary": summary,
                    "phases": phases}
             if case.expected is not None:
