@@ -10,6 +10,8 @@ amending acts ("point (3) of paragraph 2 of Article 127", ``cite_en``).
 
 from __future__ import annotations
 
+from .numbering import roman_value
+
 Path = tuple[tuple[str, str], ...]  # ((kind, bare number), …) from the article down
 
 # Russian case forms: nominative, accusative, genitive, instrumental, prepositional.
@@ -79,9 +81,19 @@ EN = {
 BRACKET_KINDS = ("point", "subclause")
 
 
+# Containers numbered in roman numerals are cited in capitals, as printed: "Chapter II", "главы II".
+ROMAN_CAPITAL_KINDS = ("book", "part", "title", "chapter", "section")
+
+
 def number(kind: str, lbl: str, lang: str) -> str:
-    """The number as cited: "3)" for a Russian/Kazakh point, "(3)" for an English one, else as is."""
-    if not lbl or kind not in BRACKET_KINDS:
+    """The number as cited: "3)" for a Russian/Kazakh point, "(3)" for an English one, "II" for a chapter
+    numbered in roman numerals, else as is."""
+    if not lbl:
+        return lbl
+    if kind in ROMAN_CAPITAL_KINDS:  # a lone "c" or "d" is a letter; "i", "v", "x" and "ii", "iv"… are roman
+        roman = roman_value(lbl) is not None and (len(lbl) > 1 or lbl.lower() in "ivx")
+        return lbl.upper() if roman else lbl
+    if kind not in BRACKET_KINDS:
         return lbl
     return f"({lbl})" if lang == "eng" else f"{lbl})"
 

@@ -352,8 +352,39 @@ class _Drafter:
                 else:
                     op = Operation("insert", Ref(), unit=n, at_start=True)
                 events.append((j, 0, [op]))
+        events += self.container_events(cs, news)
         events.sort(key=lambda e: (e[0], e[1]))
         return [op for _, _, ops in events for op in ops]
+
+    def container_events(self, cs: ChangeSet, news: list[Unit]) -> list[tuple[float, int, list[Operation]]]:
+        """"заголовок главы 19 изложить в следующей редакции" for each container whose heading changed, placed
+        before the operations on the first provision it holds. Containers inserted, repealed, moved or renumbered
+        are structure, which the provisions' own operations carry (or cannot), and are left out; so are those
+        that cannot be cited by a number of a citable kind (a part, an unnumbered section)."""
+        wanted = [(seq, c) for seq, c in enumerate(cs.containers) if len(c.old) == 1 and len(c.new) == 1
+                  and not {"moved", "renumbered"} & set(c.kinds)
+                  and any(o.op != "=" and not o.cosmetic for o in c.heading_ops)]
+        if not wanted:
+            return []
+        old_chains, new_chains = _chains(self.old), _chains(self.new)
+        old_units = {(u.eid, u.line): u for u in self.old.walk()}
+        new_units = {(u.eid, u.line): u for u in self.new.walk()}
+        first: dict[int, int] = {}  # id(new container) -> index of the first provision inside it
+        for j, p in enumerate(news):
+            for u in new_chains[id(p)]:
+                first.setdefault(id(u), j)
+        events = []
+        for seq, c in wanted:
+            o = old_units.get((c.old[0].eid, c.old[0].line))
+            n = new_units.get((c.new[0].eid, c.new[0].line))
+            if o is None or n is None or not n.heading:
+                continue
+            trail = old_chains[id(o)] + [o]
+            ref = self.ref([u for u in trail if u.kind in CITABLE_KINDS] or trail)
+            if ref is None or not ref.path:  # a container is cited by its number ("главы 19"), never by an eId
+                continue
+            events.append((first.get(id(n), len(news)) - 0.75, seq, [Operation("rewrite_heading", ref, new=n.heading)]))
+        return events
 
 
 def _pair_same_numbers(changes: list[Change], olds: list[Unit], news: list[Unit]) -> list[Change]:
@@ -387,17 +418,23 @@ def _pick(units: list[Unit], ref) -> Unit:
     raise _Rewrite
 
 
-def _trails(doc: Document) -> dict[int, list[Unit]]:
-    """id(unit) -> the unit with its ancestors, from the top of the document (containers dropped later)."""
+def _chains(doc: Document) -> dict[int, list[Unit]]:
+    """id(unit) -> the units above it, outermost first, for every unit of the document."""
     out: dict[int, list[Unit]] = {}
 
     def rec(units: list[Unit], trail: list[Unit]) -> None:
         for u in units:
-            t = trail + [u]
-            out[id(u)] = t
-            rec(u.children, t)
+            out[id(u)] = trail
+            rec(u.children, trail + [u])
 
     rec(doc.units, [])
+    return out
+
+
+def _trails(doc: Document) -> dict[int, list[Unit]]:
+    """id(unit) -> the unit with its ancestors, from the top of the document (containers dropped later)."""
+    units = {id(u): u for u in doc.walk()}
+    out = {key: above + [units[key]] for key, above in _chains(doc).items()}
     provisions = {id(p) for p in doc.provisions()}
     # Citations start at the provision: drop containers (chapters) above it.
     for key, t in out.items():

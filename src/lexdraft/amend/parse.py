@@ -225,7 +225,8 @@ def citation_kk(text: str) -> tuple[tuple[str, str], ...]:
 
 
 # English (EU amending style, as ``instructions`` writes it): "point (a) of paragraph 1 of Article 5".
-_EN_UNIT = (r"(?:(?:Article|paragraph|point|Chapter|Section|subparagraph)s?\s+(?:\([\w-]+\)|\d+(?:-\d+)*[a-z]?)"
+_EN_NUM = r"(?:\([\w-]+\)|\d+(?:-\d+)*[a-z]?|(?-i:[IVXLCDM]+)\b)"  # (a), 17-1, 5a; roman in capitals: Chapter II
+_EN_UNIT = (rf"(?:(?:Article|paragraph|point|Chapter|Section|subparagraph)s?\s+{_EN_NUM}"
             r"|the unit \[[^\]]+\]|the provision)")
 _EN_CIT = rf"{_EN_UNIT}(?:\s+of\s+{_EN_UNIT})*"
 _RX_EN = {
@@ -248,9 +249,8 @@ _EN_VERB = re.compile(r"\b(?:is|are) (?:replaced|inserted|deleted|renumbered|ame
 def citation_en(text: str) -> tuple[tuple[str, str], ...]:
     """"point (a) of paragraph 1 of Article 5" -> (("article","5"),("paragraph","1"),("point","a"))."""
     out = []
-    for m in re.finditer(r"(Article|paragraph|point|Chapter|Section|subparagraph)s?\s+(\([\w-]+\)|\d+(?:-\d+)*[a-z]?)",
-                         text, re.I):
-        out.append((m.group(1).lower(), m.group(2).strip("()")))
+    for m in re.finditer(rf"(Article|paragraph|point|Chapter|Section|subparagraph)s?\s+({_EN_NUM})", text, re.I):
+        out.append((m.group(1).lower(), m.group(2).strip("()").lower()))  # labels are lower case (numbering.label)
     return tuple(reversed(out))
 
 

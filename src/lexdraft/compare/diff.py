@@ -25,10 +25,10 @@ from itertools import islice
 from ..gcpause import paused_gc
 from ..model import CONTAINER_KINDS, Document, Unit
 from .align import ContentKeys, Pair, align, is_repealed_text, moved_pairs
-from .model import Change, ChangeSet, Side, UnitRef, WordOp
-from .worddiff import _WORDS, WordStats, bag_similarity, stats, word_ops
+from .containers import diff_containers
+from .model import REWORDED_BELOW, Change, ChangeSet, Side, UnitRef
+from .worddiff import _WORDS, WordStats, bag_similarity, stats, text_ops, whole_ops
 
-REWORDED_BELOW = 0.5  # word similarity under which an amended unit counts as reworded (mostly new text)
 CROSS_MOVE_MIN_WORDS = 3  # sub-units shorter than this are not matched across parents (e.g. "(a)" alone)
 LEVELS = ("article", "paragraph", "point")
 
@@ -46,14 +46,6 @@ class _Node:
 def _ref(u: Unit, index: int, container: str = "") -> UnitRef:
     return UnitRef(eid=u.eid, num=u.num, heading=u.heading, kind=u.kind, line=u.line, container=container,
                    index=index)
-
-
-def _whole(op: str, text: str) -> list[WordOp]:
-    return [WordOp(op, text)] if text else []
-
-
-def _ops(a: str, b: str) -> list[WordOp]:
-    return _whole("=", a) if a == b else word_ops(a, b)
 
 
 class _Differ:
@@ -81,7 +73,7 @@ class _Differ:
         children = [self.one_sided(c, k, old, depth + 1) for k, c in enumerate(u.children)]
         for ch in children:
             self.nodes.append((ch, depth + 1))
-        words = stats(_whole(op, u.heading) + _whole(op, u.text))
+        words = stats(whole_ops(op, u.heading) + whole_ops(op, u.text))
         for ch in children:
             words = words + ch.words
         change = Change(
@@ -89,8 +81,8 @@ class _Differ:
             old=[self.ref_old(u, index)] if old else [],
             new=[] if old else [self.ref_new(u, index)],
             similarity=0.0,
-            heading_ops=_whole(op, u.heading),
-            ops=_whole(op, u.text),
+            heading_ops=whole_ops(op, u.heading),
+            ops=whole_ops(op, u.text),
             children=[c.change for c in children],
         )
         return _Node(change, u if old else None, None if old else u, words)
@@ -106,8 +98,8 @@ class _Differ:
             old=[self.ref_old(o, i)],
             new=[self.ref_new(n, j)],
             similarity=1.0,
-            heading_ops=_whole("=", o.heading),
-            ops=_whole("=", o.text),
+            heading_ops=whole_ops("=", o.heading),
+            ops=whole_ops("=", o.text),
             children=[c.change for c in children],
         )
         kept = self.content.spaces(o) + 1  # approximate word count: only weighs this unit in its parent
@@ -118,8 +110,8 @@ class _Differ:
             return self.same(o, n, i, j, moved, depth)
         if _is_wrapper(o) != _is_wrapper(n):  # one markup wraps the text in an unnumbered sub-unit
             o, n = _hoisted(o), _hoisted(n)
-        heading_ops = _ops(o.heading, n.heading)
-        ops = _ops(o.text, n.text)
+        heading_ops = text_ops(o.heading, n.heading)
+        ops = text_ops(o.text, n.text)
         children = self.siblings(o.children, n.children, depth + 1)
         inner_change = any(ch.change.changed for ch in children)
         words = stats(heading_ops) + stats(ops)
@@ -347,9 +339,11 @@ def diff_units(old: list[Unit], new: list[Unit], containers_old: dict[int, str] 
 
 
 def diff_documents(old: Document, new: Document, level: str = "article") -> ChangeSet:
-    """Every aligned top-level provision of two versions, with kinds, word ops and nested sub-unit changes."""
+    """Every aligned top-level provision of two versions, with kinds, word ops and nested sub-unit changes; and
+    the containers around them (``lexdraft.compare.containers``)."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}")
     old_units, new_units = old.provisions(), new.provisions()
     changes = diff_units(old_units, new_units, containers(old, old_units), containers(new, new_units))
-    return ChangeSet(old=side(old), new=side(new), changes=changes, level=level)
+    return ChangeSet(old=side(old), new=side(new), changes=changes, level=level,
+                     containers=diff_containers(old.units, new.units, old_units, new_units, changes))

@@ -65,19 +65,27 @@ def changeset_to_dict(cs: ChangeSet) -> dict[str, Any]:
         "new": _side(cs.new),
         "summary": cs.summary(),
         "changed": sum(1 for c in cs.changes if c.changed),
+        "containers_changed": sum(1 for c in cs.containers if c.changed),
+        "containers": [change_to_dict(c) for c in cs.containers],
         "changes": [change_to_dict(c) for c in cs.changes],
     }
 
 
 @paused_gc()
 def changeset_to_json(cs: ChangeSet) -> str:
-    """The JSON text (UTF-8, one trailing newline): the header indented, then one top-level change per line —
-    readable, diffable line by line, and written by the C encoder (indenting everything is ten times slower)."""
+    """The JSON text (UTF-8, one trailing newline): the header indented, then one container and one top-level
+    change per line — readable, diffable line by line, and written by the C encoder (indenting everything is ten
+    times slower)."""
     data = changeset_to_dict(cs)
     changes = data.pop("changes")
+    containers = data.pop("containers")
     head = json.dumps(data, ensure_ascii=False, indent=1)
-    body = ",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in changes)
-    return head[:-2] + ',\n "changes": [\n' + body + ("\n" if body else "") + " ]\n}\n"
+    return head[:-2] + _one_per_line("containers", containers) + _one_per_line("changes", changes) + "\n}\n"
+
+
+def _one_per_line(key: str, items: list[dict[str, Any]]) -> str:
+    body = ",\n".join(json.dumps(c, ensure_ascii=False, separators=(",", ":")) for c in items)
+    return f',\n "{key}": [\n' + body + ("\n" if body else "") + " ]"
 
 
 def _side_from(d: dict[str, Any]) -> Side:
@@ -124,6 +132,7 @@ def changeset_from_json(text: str | bytes | dict, path: str = "<json>") -> Chang
             new=_side_from(data["new"]),
             changes=[change_from_dict(c) for c in data["changes"]],
             level=data.get("level", "article"),
+            containers=[change_from_dict(c) for c in data.get("containers", [])],
         )
     except LexdraftError:
         raise

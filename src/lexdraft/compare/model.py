@@ -18,6 +18,8 @@ KINDS = (
 
 OpCode = Literal["=", "+", "-"]
 
+REWORDED_BELOW = 0.5  # word similarity under which an amended unit counts as reworded (mostly new text)
+
 
 @dataclass(frozen=True)
 class WordOp:
@@ -86,12 +88,15 @@ class Side:
 @dataclass
 class ChangeSet:
     """Every aligned top-level provision of two versions, unchanged ones included, in the new version's order
-    (repealed provisions at their old position)."""
+    (repealed provisions at their old position), and the containers around them."""
 
     old: Side
     new: Side
     changes: list[Change]
     level: str = "article"
+    # The containers above the provisions (parts, chapters…), paired and compared by number and heading, in the
+    # new version's order; their provisions are in ``changes``. Empty for documents without containers.
+    containers: list[Change] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         """Count of top-level changes per primary kind (all kinds present, zeros included)."""
@@ -102,4 +107,5 @@ class ChangeSet:
 
     @property
     def has_changes(self) -> bool:
-        return any(c.changed for c in self.changes)
+        """True if any provision or container changed (a renamed chapter is a textual change)."""
+        return any(c.changed for c in self.changes) or any(c.changed for c in self.containers)

@@ -160,6 +160,7 @@ def render_summary(cs: ChangeSet, level: str = "article", color: bool = False) -
     top = f"{kinds.pop()}s" if len(kinds) == 1 else "provisions"
     what = top if level == "article" else f"changes at {level} level"
     out.append(Text(f"{what}: {shown or 'none'}", style=STYLE["head"] if color else ""))
+    out.extend(_container_lines(cs, color))
     group = None
     for e in entries(cs, level):
         c = e.change
@@ -175,6 +176,24 @@ def render_summary(cs: ChangeSet, level: str = "article", color: bool = False) -
         if c.kind in ("inserted", "repealed"):
             continue
         _detail(c, color, "    ", out)
+    return out
+
+
+def _container_lines(cs: ChangeSet, color: bool) -> list[Text]:
+    """The changed containers (a renamed or renumbered chapter…), each with its heading's word changes."""
+    changed = [c for c in cs.containers if c.changed]
+    if not changed:
+        return []
+    counts: dict[str, int] = {}
+    for c in changed:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    head = STYLE["head"] if color else ""
+    out = [Text(f"containers: {', '.join(f'{n} {k}' for k, n in counts.items())}", style=head)]
+    for c in changed:
+        out.append(Text(f"{_SIGN.get(c.kind, '~')} {(c.new or c.old)[0].kind} {change_title(c)} [{', '.join(c.kinds)}]",
+                        style=head))
+        if c.kind not in ("inserted", "repealed"):
+            _detail(c, color, "    ", out)
     return out
 
 
@@ -204,6 +223,16 @@ def render_unified(cs: ChangeSet, color: bool = False) -> list[Text]:
     import difflib
 
     out = header(cs)
+    for c in cs.containers:  # a container hunk shows its own number, heading and text (its provisions follow)
+        if not c.changed:
+            continue
+        out.append(Text(f"@@ {(c.new or c.old)[0].kind} {change_title(c)} [{', '.join(c.kinds)}] @@",
+                        style="cyan" if color else ""))
+        for sign, refs, ops, style in (("-", c.old, "-", "red"), ("+", c.new, "+", "green")):
+            if refs:
+                own = "".join(o.text for o in c.ops if o.op in ("=", ops))
+                line = " ".join(x for x in (refs[0].num, refs[0].heading, own) if x)
+                out.append(Text(sign + line, style=style if color else ""))
     for c in cs.changes:
         if not c.changed:
             continue

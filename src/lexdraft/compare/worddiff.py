@@ -117,6 +117,16 @@ def token_diff(old_toks: list[str], new_toks: list[str], cleanup: bool = True) -
     return runs
 
 
+def whole_ops(op: str, text: str) -> list[WordOp]:
+    """A whole text as one run (``"="`` kept, ``"-"`` deleted, ``"+"`` inserted); none for an empty text."""
+    return [WordOp(op, text)] if text else []  # type: ignore[arg-type]
+
+
+def text_ops(old: str, new: str) -> list[WordOp]:
+    """Word operations between two texts, with the identical case (most texts of a revision) short-cut."""
+    return whole_ops("=", old) if old == new else word_ops(old, new)
+
+
 def word_ops(old: str, new: str, cleanup: bool = True) -> list[WordOp]:
     """Word operations turning ``old`` into ``new``, over the original texts."""
     old_toks, new_toks = diff_tokens(old), diff_tokens(new)

@@ -434,14 +434,49 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
                         b.change_lines(piece, 0, carried), list(range(first + 1, len(rows) + 1)) if k == 0 else [],
                         moved_from=b.moved(ch) if k == 0 else None, source=ch)
             blocks.append((b.new_position(piece), blk))
+    ordered = _with_ghosts(_in_new_order(blocks), b)
+    provision_rows = list(rows)
+    rows = _with_container_rows(cs.containers, b, rows, ordered)
     for i, r in enumerate(rows, 1):
         r.number = i
-    blocks = _with_ghosts(_in_new_order(blocks), b)
+    for blk in ordered:  # positions among the provisions' rows → the rows' numbers
+        blk.rows = [provision_rows[n - 1].number for n in blk.rows]
+    blocks = ordered
     _one_id_per_unit(blocks)
     _drop_dangling_links(rows, blocks)
     for blk in blocks:
         blk.toc = _toc_entry(blk)
     return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts)
+
+
+def _with_container_rows(containers: list[Change], b: "_Builder", rows: list[Row], blocks: list[Block]) -> list[Row]:
+    """The provisions' rows with a row for each changed container (a renamed or renumbered chapter…) placed
+    before the rows of the first provision it holds, outer containers before inner ones."""
+    changed = [c for c in containers if c.changed]
+    if not changed:
+        return rows
+    starts: dict[str, int] = {}  # container anchor -> index in ``rows`` where its provisions' rows begin
+    nxt = 0
+    for blk in blocks:
+        here = blk.rows[0] - 1 if blk.rows else nxt
+        for anchor, _ in blk.containers:
+            starts.setdefault(anchor, here)
+        if blk.rows:
+            nxt = max(nxt, blk.rows[-1])
+    placed: list[tuple[int, int, Row]] = []
+    for k, ch in enumerate(changed):
+        ref = (ch.new or ch.old)[0]
+        index = b.new if ch.new else b.old
+        found = index.find(ref)
+        anchor = index.anchor(found[0]) if found else ""
+        display = found[0].display_name() if found else " ".join(x for x in (ref.num, ref.heading) if x)
+        chapter = " / ".join(x for x in (ref.container, display) if x)
+        own = b.change_lines(ch, 0)[:1]  # the container's own line: number, heading, text; its provisions have rows
+        placed.append((starts.get(anchor, len(rows)), k, b.row(ch, own, chapter, ref.eid)))
+    out = list(rows)
+    for at, _, row in sorted(placed, key=lambda t: (t[0], t[1]), reverse=True):
+        out.insert(at, row)
+    return out
 
 
 def _one_id_per_unit(blocks: list[Block]) -> None:
