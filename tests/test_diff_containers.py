@@ -196,3 +196,19 @@ def test_roman_container_numbers_are_cited_in_capitals_and_read_back():
     assert citation_en("the heading of Chapter II") == (("chapter", "ii"),)
     assert cite_en((("section", "c"),)) == "Section c"  # a lone c is a letter, not the roman 100
     assert cite_en((("article", "5"), ("point", "iv"))) == "point (iv) of Article 5"  # points keep their brackets
+
+
+def test_chapter_renamed_in_russian_only_is_a_bilingual_inconsistency(renamed_chapter):
+    from lexdraft.compare.bilingual import compare_languages
+
+    old_ru, new_ru = renamed_chapter
+    kk = CH19 / "2025-07-01-kaz.xml"
+    ru_cs = diff_documents(load(str(old_ru)), load(str(new_ru)))
+    kk_cs = diff_documents(load(str(kk)), load(str(kk)))
+    report = compare_languages(ru_cs, kk_cs)
+    assert [(i.kind, i.key) for i in report.issues] == [("changed-in-one", "chp_19")]
+    assert "amended in rus, unchanged in kaz" in report.issues[0].detail
+    # the real revision changed the chapter in neither language: still consistent
+    both = [diff_documents(load(str(CH19 / f"2024-04-01-{x}.xml")), load(str(CH19 / f"2025-07-01-{x}.xml")))
+            for x in ("rus", "kaz")]
+    assert compare_languages(*both).issues == []

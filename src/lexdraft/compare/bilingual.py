@@ -1,7 +1,7 @@
 """Both official languages changed alike? Compare the diff of one language with the diff of the other.
 
-Kazakh and Russian texts of a Kazakh law are both authentic, so a revision must change the same units in both.
-Units are matched across languages by eId (a lexdraft draft uses the same eIds in every language), and by the
+Kazakh and Russian texts of a Kazakh law are both authentic, so a revision must change the same units in both —
+provisions and their sub-units, and the chapters (or other containers) above them. Units are matched across languages by eId (a lexdraft draft uses the same eIds in every language), and by the
 path of numbers when eIds differ. Flagged:
 
 - ``changed-in-one``: a unit whose own wording changed (or that was inserted, repealed, moved, renumbered) in one
@@ -91,7 +91,7 @@ def _index(cs: ChangeSet) -> tuple[dict[str, _Seen], dict[str, str], dict[str, s
         for x in c.children:
             visit(x, op, np)
 
-    for c in cs.changes:
+    for c in cs.containers + cs.changes:  # a chapter renamed in one language only is as inconsistent as an article
         visit(c, "", "")
     return seen, old_keys, new_keys
 
