@@ -186,3 +186,21 @@ def test_show_follow_lineage():
     assert same_number.num == "Article 50" and same_number is not unit
     with pytest.raises(LexdraftError, match="did not exist yet on 2024-04-01 \\(introduced 2025-07-01\\)"):
         show("kz-digital-code@2024", "chp_19__art_126-1", follow=True)
+
+
+def test_log_counts_a_renamed_chapter(tmp_path):
+    """A version that only renamed its chapter is a change in the log, not "no change"."""
+    work = tmp_path / "ch19"
+    work.mkdir()
+    src = (CH19 / "2025-07-01-rus.xml").read_text(encoding="utf-8")
+    (work / "2025-07-01-rus.xml").write_text(src, encoding="utf-8")
+    renamed = src.replace("ГАРАНТИИ БЕЗОПАСНОГО ИСПОЛЬЗОВАНИЯ", "ГАРАНТИИ НАДЁЖНОГО ИСПОЛЬЗОВАНИЯ")
+    renamed = renamed.replace("2025-07-01", "2025-09-01")
+    assert renamed.count("НАДЁЖНОГО") == 1
+    (work / "2025-09-01-rus.xml").write_text(renamed, encoding="utf-8")
+    entries = log(find_work(str(work)))["rus"]
+    assert [e.version.date for e in entries] == ["2025-07-01", "2025-09-01"]
+    assert entries[1].changes == {"containers": 1, "unchanged": 14}
+    result = CliRunner().invoke(main, ["log", str(work)])
+    assert result.exit_code == 0, result.output
+    assert "containers 1" in result.output

@@ -208,7 +208,12 @@ def log(work: Work, lang: str | None = None, progress: Progress = None) -> dict[
 
 
 def _counts(cs: ChangeSet) -> dict[str, int]:
-    return {k: n for k, n in cs.summary().items() if n and k != "unchanged"} | {"unchanged": cs.summary()["unchanged"]}
+    """Top-level provisions per primary kind (changed kinds only, then ``unchanged``), and ``containers``: the
+    chapters, parts… that changed, when any did (a version that only renamed a chapter is not "no change")."""
+    summary = cs.summary()
+    containers = sum(1 for c in cs.containers if c.changed)
+    return ({k: n for k, n in summary.items() if n and k != "unchanged"}
+            | ({"containers": containers} if containers else {}) | {"unchanged": summary["unchanged"]})
 
 
 # ---------------------------------------------------------------- show
