@@ -518,3 +518,21 @@ def test_kazakh_act_never_reuses_a_repealed_number():
     ops = draft(old, new, moved)
     assert [(op.action, op.target.path) for op in ops] == [("rewrite", (("article", "2"),))]
     assert provisions_text(apply(old, parse_text(render(ops, "rus")).operations)) == provisions_text(new)
+
+
+def test_article_repealed_in_place_is_one_repeal_instruction(tmp_path):
+    """An article whose new wording is just "Исключена." (the Kazakh convention keeps the number) is repealed by
+    one instruction, not rewritten — and drafting it does not fail (it raised a TypeError until 2026-11-24)."""
+    src = CH19 / "2025-07-01-rus.xml"
+    text = src.read_text(encoding="utf-8")
+    start = text.index('<article eId="chp_19__art_134">')
+    end = text.index("</article>", start) + len("</article>")
+    repealed = ('<article eId="chp_19__art_134">\n          <num>Статья 134.</num>\n          <content>\n'
+                '            <p>Исключена.</p>\n          </content>\n        </article>')
+    new_path = tmp_path / "2025-09-01-rus.xml"
+    new_path.write_text(text[:start] + repealed + text[end:], encoding="utf-8")
+    old, new = load(str(src)), load(str(new_path))
+    ops = amend_operations(old, new)
+    assert [(op.action, op.target.path, op.new) for op in ops] == [("repeal", (("article", "134"),), "Исключена.")]
+    assert text_of(apply(old, ops).units) == text_of(new.units)
+    assert "1) статью 134 исключить" in amend_text(old, new)

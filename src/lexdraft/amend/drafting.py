@@ -292,7 +292,8 @@ class _Drafter:
         ref = self.cite(trail)
         rewrite = self.rewrite(ref, o, n)
         if c.kind == "repealed":
-            return self.repeal_in_place(ref, n) or rewrite
+            repeal = self.repeal_in_place(ref, n)
+            return [repeal] if repeal else rewrite
         try:
             ops = self.unit_ops(o, n, c, trail)
         except _Rewrite:
