@@ -138,6 +138,7 @@ def test_renamed_chapter_is_a_row_of_the_comparative_table(renamed_chapter, tmp_
     page = html.read_text(encoding="utf-8")
     assert '<tr id="row-1" class="row" tabindex="-1" data-row="1" data-eid="chp_19"' in page
     assert "НАДЁЖНОГО</ins>" in page and "БЕЗОПАСНОГО</del>" in page
+    assert '<p class="rows-total" data-containers="1">Изменённых глав, разделов, частей: 1</p>' in page
     docx = tmp_path / "t.docx"
     result = CliRunner().invoke(main, ["table", str(old), str(new), "-o", str(docx), "--no-timestamp"])
     assert result.exit_code == 0, result.output

@@ -109,6 +109,7 @@ class RenderModel:
     chapters: list[str]  # in order of first appearance
     kind_counts: dict[str, int]  # top-level changes per primary kind (the ChangeSet's summary)
     chapter_counts: dict[str, dict[str, int]]  # chapter -> primary kind -> top-level changes (changed only)
+    containers_changed: int = 0  # chapters, parts, sections whose number or heading changed (they have rows too)
 
 
 class UnitIndex:
@@ -446,7 +447,8 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
     _drop_dangling_links(rows, blocks)
     for blk in blocks:
         blk.toc = _toc_entry(blk)
-    return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts)
+    return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts,
+                       sum(1 for c in cs.containers if c.changed))
 
 
 def _with_container_rows(containers: list[Change], b: "_Builder", rows: list[Row], blocks: list[Block]) -> list[Row]:
