@@ -102,6 +102,15 @@ def sort_key(lbl: str, roman: bool | None = None) -> tuple:
     return tuple(_segment_key(s, roman) for s in segs if s != "")
 
 
+def renumbered(old_num: str, new_num: str) -> bool:
+    """True when both numbers have a bare number and the two differ; LEOS's leading minus counts ("-1." numbers a
+    unit inserted before 1)."""
+    a, b = label(old_num), label(new_num)
+    if not a or not b:
+        return False
+    return (old_num.strip().startswith("-"), a) != (new_num.strip().startswith("-"), b)
+
+
 def is_insertion(lbl: str) -> bool:
     """True for Kazakh-style inserted numbers (``17-1``), which do not break a numbering sequence."""
     return bool(re.fullmatch(r"\d+(-\d+)+", lbl or ""))

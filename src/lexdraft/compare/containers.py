@@ -25,9 +25,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import CONTAINER_KINDS, Unit
+from ..numbering import renumbered
 from ..text import normalize
 from .align import Pair, moved_pairs, order_pairs
-from .model import REWORDED_BELOW, Change, UnitRef
+from .model import Change, UnitRef
 from .worddiff import stats, text_ops, whole_ops
 
 
@@ -46,27 +47,32 @@ _STRUCTURE = frozenset(CONTAINER_KINDS) - {"preamble", "recitals"}
 
 def _tree(units: list[Unit], provisions: list[Unit]) -> tuple[list[_Container], dict[int, list[int]]]:
     """Containers (empty ones included) in document order, and for each provision (by index) its containers'
-    positions in that list, outermost first."""
+    positions in that list, outermost first. One walk: whether a container holds a provision is known once its
+    subtree has been walked."""
     prov_index = {id(u): k for k, u in enumerate(provisions)}
     found: list[_Container] = []
     chain_of: dict[int, list[int]] = {}
 
-    def holds(u: Unit) -> bool:
-        return any(id(d) in prov_index for d in u.walk())
-
-    def rec(children: list[Unit], chain: list[int], trail: tuple[str, ...]) -> None:
+    def rec(children: list[Unit], chain: list[int], trail: tuple[str, ...]) -> bool:
+        """Record the containers among ``children``; True if any provision is below them."""
+        any_provision = False
         siblings = 0
         for u in children:
             k = prov_index.get(id(u))
             if k is not None:
                 chain_of[k] = chain
+                any_provision = True
                 continue
-            full = holds(u)
-            if u.kind not in _STRUCTURE and not full:
+            at = len(found)
+            found.append(_Container(u, len(chain), siblings, " / ".join(trail), False))
+            full = rec(u.children, chain + [at], trail + (u.display_name(),))
+            if u.kind not in _STRUCTURE and not full:  # neither a container nor holding one: not kept
+                del found[at:]
                 continue
-            found.append(_Container(u, len(chain), siblings, " / ".join(trail), full))
+            found[at].holds = full
             siblings += 1
-            rec(u.children, chain + [len(found) - 1], trail + (u.display_name(),))
+            any_provision = any_provision or full
+        return any_provision
 
     rec(units, [], ())
     return found, chain_of
@@ -134,10 +140,10 @@ def _change(o: _Container | None, n: _Container | None, moved: bool) -> Change:
     ops = text_ops(o.unit.text, n.unit.text)
     words = stats(heading_ops) + stats(ops)
     kinds: list[str] = ["moved"] if moved else []
-    if o.unit.label and n.unit.label and o.unit.label != n.unit.label:
+    if renumbered(o.unit.num, n.unit.num):
         kinds.append("renumbered")
     if words.changed:
-        kinds.append("amended" if words.similarity >= REWORDED_BELOW else "reworded")
+        kinds.append(words.wording_kind)
     return Change(kinds=tuple(kinds) or ("unchanged",), old=[_ref(o)], new=[_ref(n)],
                   similarity=round(words.similarity, 4), heading_ops=heading_ops, ops=ops)
 

@@ -24,6 +24,7 @@ from itertools import islice
 
 from ..gcpause import paused_gc
 from ..model import CONTAINER_KINDS, Document, Unit
+from ..numbering import renumbered
 from .align import ContentKeys, Pair, align, is_repealed_text, moved_pairs
 from .containers import diff_containers
 from .model import REWORDED_BELOW, Change, ChangeSet, Side, UnitRef
@@ -91,7 +92,7 @@ class _Differ:
         """Fast path for a subtree written identically on both sides (most of a revised code)."""
         children = [self.same(a, b, k, k, False, depth + 1) for k, (a, b) in enumerate(zip(o.children, n.children))]
         kinds = ("moved",) if moved else ()
-        if o.num != n.num and o.label and n.label and number_key(o) != number_key(n):
+        if o.num != n.num and renumbered(o.num, n.num):
             kinds += ("renumbered",)
         change = Change(
             kinds=kinds or ("unchanged",),
@@ -128,12 +129,12 @@ class _Differ:
         kinds: list[str] = []
         if moved:
             kinds.append("moved")
-        if o.label and n.label and number_key(o) != number_key(n):
+        if renumbered(o.num, n.num):
             kinds.append("renumbered")
         if not self.content.equal(o, n) and _repealed_in_place(n) and not _repealed_in_place(o):
             kinds.append("repealed")
         elif words.changed:
-            kinds.append("amended" if words.similarity >= REWORDED_BELOW else "reworded")
+            kinds.append(words.wording_kind)
         elif inner_change:
             kinds.append("amended")  # sub-units renumbered or reordered, wording intact
         change = Change(
@@ -261,11 +262,6 @@ def _written_alike(o: Unit, n: Unit) -> bool:
     if o.heading != n.heading or o.text != n.text or len(o.children) != len(n.children):
         return False
     return all(a.num == b.num and _written_alike(a, b) for a, b in zip(o.children, n.children))
-
-
-def number_key(u: Unit) -> str:
-    """The bare number, with LEOS's leading minus kept ("-1." numbers a unit inserted before 1)."""
-    return ("-" if u.num.strip().startswith("-") else "") + u.label
 
 
 def _is_wrapper(u: Unit) -> bool:

@@ -20,7 +20,7 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import LCSseq
 
 from ..text import _QUOTES, tokens
-from .model import WordOp
+from .model import REWORDED_BELOW, WordOp
 
 # Long texts sharing fewer words than this (bag-of-words Dice) are shown as wholly replaced, not diffed word by word.
 WHOLE_REPLACE_BELOW = 0.2
@@ -248,6 +248,14 @@ class WordStats:
     @property
     def changed(self) -> bool:
         return bool(self.deleted or self.inserted)
+
+    @property
+    def wording_kind(self) -> str:
+        """"amended" (some words changed), "reworded" (mostly new text: similarity under ``REWORDED_BELOW``),
+        or "" when no word changed."""
+        if not self.changed:
+            return ""
+        return "amended" if self.similarity >= REWORDED_BELOW else "reworded"
 
 
 def stats(ops: list[WordOp]) -> WordStats:
