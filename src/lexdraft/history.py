@@ -208,12 +208,15 @@ def log(work: Work, lang: str | None = None, progress: Progress = None) -> dict[
 
 
 def _counts(cs: ChangeSet) -> dict[str, int]:
-    """Top-level provisions per primary kind (changed kinds only, then ``unchanged``), and ``containers``: the
-    chapters, parts… that changed, when any did (a version that only renamed a chapter is not "no change")."""
+    """Top-level provisions per primary kind (changed kinds only, then ``unchanged``), ``containers``: the
+    chapters, parts… that changed, when any did (a version that only renamed a chapter is not "no change"), and
+    ``preamble`` (1) when the preamble changed."""
     summary = cs.summary()
     containers = sum(1 for c in cs.containers if c.changed)
+    preamble = sum(1 for c in cs.preamble if c.changed)
     return ({k: n for k, n in summary.items() if n and k != "unchanged"}
-            | ({"containers": containers} if containers else {}) | {"unchanged": summary["unchanged"]})
+            | ({"containers": containers} if containers else {}) | ({"preamble": preamble} if preamble else {})
+            | {"unchanged": summary["unchanged"]})
 
 
 # ---------------------------------------------------------------- show

@@ -153,7 +153,11 @@ class Document:
             if kind in present:
                 return [u for u in _top_of_kind(self.units, kind)]
         # No provision kinds at all: the body's own top units (e.g. a doc made of paragraphs).
-        return list(self.units)
+        return [u for u in self.units if u.kind != "preamble"]
+
+    def preamble(self) -> Unit | None:
+        """The preamble (enacting words, citations, recitals), which the body's provisions do not include."""
+        return next((u for u in self.units if u.kind == "preamble"), None)
 
     def find(self, eid: str) -> Unit | None:
         return next((u for u in self.walk() if u.eid == eid), None)

@@ -91,6 +91,8 @@ def _index(cs: ChangeSet) -> tuple[dict[str, _Seen], dict[str, str], dict[str, s
         for x in c.children:
             visit(x, op, np)
 
+    for c in cs.preamble:  # a preamble changed in one language only, too
+        visit(c, "preamble", "preamble")
     for c in cs.containers + cs.changes:  # a chapter renamed in one language only is as inconsistent as an article
         visit(c, "", "")
     return seen, old_keys, new_keys

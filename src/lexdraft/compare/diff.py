@@ -63,6 +63,16 @@ class _Differ:
         self.cross_moves()
         return [n.change for n in self.top]
 
+    def run_pair(self, old: Unit | None, new: Unit | None) -> list[Change]:
+        """One unit of each version compared as the same unit, whatever its content (a preamble): its sub-units
+        are aligned as usual. Either side may be missing (a preamble added or dropped)."""
+        if old is not None and new is not None:
+            self.top = [self.pair(old, new, 0, 0, False, 0)]
+        elif old is not None or new is not None:
+            self.top = [self.one_sided(old or new, 0, old is not None, 0)]  # type: ignore[arg-type]
+        self.cross_moves()
+        return [n.change for n in self.top]
+
     def ref_old(self, u: Unit, i: int) -> UnitRef:
         return _ref(u, i, self.containers[0].get(id(u), ""))
 
@@ -334,12 +344,20 @@ def diff_units(old: list[Unit], new: list[Unit], containers_old: dict[int, str] 
     return _Differ(containers_old or {}, containers_new or {}).run(old, new)
 
 
+@paused_gc()
+def diff_preambles(old: Document, new: Document) -> list[Change]:
+    """The two preambles compared as one unit (enacting words, citations and recitals, the recitals aligned like
+    any sub-units: renumbered, moved, inserted…); empty when neither version has a preamble."""
+    return _Differ({}, {}).run_pair(old.preamble(), new.preamble())
+
+
 def diff_documents(old: Document, new: Document, level: str = "article") -> ChangeSet:
-    """Every aligned top-level provision of two versions, with kinds, word ops and nested sub-unit changes; and
-    the containers around them (``lexdraft.compare.containers``)."""
+    """Every aligned top-level provision of two versions, with kinds, word ops and nested sub-unit changes; the
+    containers around them (``lexdraft.compare.containers``); and the preamble."""
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}")
     old_units, new_units = old.provisions(), new.provisions()
     changes = diff_units(old_units, new_units, containers(old, old_units), containers(new, new_units))
     return ChangeSet(old=side(old), new=side(new), changes=changes, level=level,
-                     containers=diff_containers(old.units, new.units, old_units, new_units, changes))
+                     containers=diff_containers(old.units, new.units, old_units, new_units, changes),
+                     preamble=diff_preambles(old, new))

@@ -66,6 +66,8 @@ def changeset_to_dict(cs: ChangeSet) -> dict[str, Any]:
         "summary": cs.summary(),
         "changed": sum(1 for c in cs.changes if c.changed),
         "containers_changed": sum(1 for c in cs.containers if c.changed),
+        "preamble_changed": any(c.changed for c in cs.preamble),
+        "preamble": [change_to_dict(c) for c in cs.preamble],
         "containers": [change_to_dict(c) for c in cs.containers],
         "changes": [change_to_dict(c) for c in cs.changes],
     }
@@ -73,14 +75,16 @@ def changeset_to_dict(cs: ChangeSet) -> dict[str, Any]:
 
 @paused_gc()
 def changeset_to_json(cs: ChangeSet) -> str:
-    """The JSON text (UTF-8, one trailing newline): the header indented, then one container and one top-level
-    change per line — readable, diffable line by line, and written by the C encoder (indenting everything is ten
+    """The JSON text (UTF-8, one trailing newline): the header indented, then the preamble, one container and one
+    top-level change per line — readable, diffable line by line, and written by the C encoder (indenting everything is ten
     times slower)."""
     data = changeset_to_dict(cs)
     changes = data.pop("changes")
     containers = data.pop("containers")
+    preamble = data.pop("preamble")
     head = json.dumps(data, ensure_ascii=False, indent=1)
-    return head[:-2] + _one_per_line("containers", containers) + _one_per_line("changes", changes) + "\n}\n"
+    return (head[:-2] + _one_per_line("preamble", preamble) + _one_per_line("containers", containers)
+            + _one_per_line("changes", changes) + "\n}\n")
 
 
 def _one_per_line(key: str, items: list[dict[str, Any]]) -> str:
@@ -133,6 +137,7 @@ def changeset_from_json(text: str | bytes | dict, path: str = "<json>") -> Chang
             changes=[change_from_dict(c) for c in data["changes"]],
             level=data.get("level", "article"),
             containers=[change_from_dict(c) for c in data.get("containers", [])],
+            preamble=[change_from_dict(c) for c in data.get("preamble", [])],
         )
     except LexdraftError:
         raise

@@ -97,6 +97,9 @@ class ChangeSet:
     # The containers above the provisions (parts, chapters…), paired and compared by number and heading, in the
     # new version's order; their provisions are in ``changes``. Empty for documents without containers.
     containers: list[Change] = field(default_factory=list)
+    # The preamble (enacting words, citations, recitals) as one change whose children are its aligned recitals
+    # and citations; empty when neither version has one.
+    preamble: list[Change] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         """Count of top-level changes per primary kind (all kinds present, zeros included)."""
@@ -107,5 +110,5 @@ class ChangeSet:
 
     @property
     def has_changes(self) -> bool:
-        """True if any provision or container changed (a renamed chapter is a textual change)."""
-        return any(c.changed for c in self.changes) or any(c.changed for c in self.containers)
+        """True if any provision, container or the preamble changed (a renamed chapter is a textual change)."""
+        return any(c.changed for c in (*self.changes, *self.containers, *self.preamble))

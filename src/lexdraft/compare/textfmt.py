@@ -35,6 +35,9 @@ def ref_label(refs: list[UnitRef]) -> str:
 
 
 def change_title(c: Change) -> str:
+    """ "old → new" as numbered and titled; a unit with neither (a preamble) by its kind."""
+    if not any(r.num or r.eid or r.heading for r in c.old + c.new):
+        return (c.new or c.old or [UnitRef("", "", kind="—")])[0].kind or "—"
     old, new = ref_label(c.old), ref_label(c.new)
     if not c.old:
         return new
@@ -160,6 +163,7 @@ def render_summary(cs: ChangeSet, level: str = "article", color: bool = False) -
     top = f"{kinds.pop()}s" if len(kinds) == 1 else "provisions"
     what = top if level == "article" else f"changes at {level} level"
     out.append(Text(f"{what}: {shown or 'none'}", style=STYLE["head"] if color else ""))
+    out.extend(_preamble_lines(cs, color))
     out.extend(_container_lines(cs, color))
     group = None
     for e in entries(cs, level):
@@ -176,6 +180,26 @@ def render_summary(cs: ChangeSet, level: str = "article", color: bool = False) -
         if c.kind in ("inserted", "repealed"):
             continue
         _detail(c, color, "    ", out)
+    return out
+
+
+def _preamble_lines(cs: ChangeSet, color: bool) -> list[Text]:
+    """The changed preamble: its kinds, the count of its changed recitals and citations per kind, then each."""
+    head = STYLE["head"] if color else ""
+    out: list[Text] = []
+    for c in cs.preamble:
+        if not c.changed:
+            continue
+        counts: dict[str, int] = {}
+        for x in c.children:
+            if x.changed:
+                counts[x.kind] = counts.get(x.kind, 0) + 1
+        parts = ", ".join(f"{n} {k}" for k, n in counts.items())
+        sim = f" similarity {c.similarity:.2f}" if c.old and c.new else ""
+        inner = f"; recitals and citations: {parts}" if parts else ""
+        out.append(Text(f"preamble: {', '.join(c.kinds)}{sim}{inner}", style=head))
+        if c.kind not in ("inserted", "repealed"):
+            _detail(c, color, "    ", out)
     return out
 
 
@@ -233,7 +257,7 @@ def render_unified(cs: ChangeSet, color: bool = False) -> list[Text]:
                 own = "".join(o.text for o in c.ops if o.op in ("=", ops))
                 line = " ".join(x for x in (refs[0].num, refs[0].heading, own) if x)
                 out.append(Text(sign + line, style=style if color else ""))
-    for c in cs.changes:
+    for c in cs.preamble + cs.changes:
         if not c.changed:
             continue
         out.append(Text(f"@@ {change_title(c)} [{', '.join(c.kinds)}] @@", style="cyan" if color else ""))

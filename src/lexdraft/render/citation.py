@@ -42,7 +42,10 @@ def _citable(chain: list[Unit]) -> list[Unit]:
     else:
         start = len(chain) - 1
     units = chain[start:]
-    return [u for i, u in enumerate(units) if u.label or i == 0 or i == len(units) - 1]
+    kept = [u for i, u in enumerate(units) if u.label or i == 0 or i == len(units) - 1]
+    if chain[0].kind == "preamble" and kept and kept[0] is not chain[0]:
+        kept.insert(0, chain[0])  # a recital is cited with its preamble: "пункт 5 преамбулы"
+    return kept
 
 
 def _label(u: Unit) -> str:
@@ -63,6 +66,8 @@ def _cite_kk(units: list[Unit]) -> str:
 
 
 def _cite_en(units: list[Unit]) -> str:
+    if units[0].kind == "preamble" and len(units) > 1:  # "Recital 5", as EU acts cite their recitals
+        units = units[1:]
     top = units[0]
     num_text = top.num.strip().rstrip(".")
     latin = not any("\u0400" <= ch <= "\u04ff" for ch in num_text)  # Cyrillic words are put in English

@@ -35,7 +35,9 @@ class Comparison:
         counts = self.changeset.summary()
         changed = ", ".join(f"{k} {n}" for k, n in counts.items() if n and k != "unchanged")
         rows = len(build(self.changeset, self.old, self.new, "en").rows)
-        return f"{rows} changed units in the table; provisions: {changed or 'no changes'}, unchanged {counts['unchanged']}"
+        preamble = next((f"; preamble {c.kind}" for c in self.changeset.preamble if c.changed), "")
+        return (f"{rows} changed units in the table; provisions: {changed or 'no changes'}, "
+                f"unchanged {counts['unchanged']}{preamble}")
 
 
 def compare_files(old: str, new: str, annotations: str | None = None, concordance: str | None = None,

@@ -110,6 +110,7 @@ class RenderModel:
     kind_counts: dict[str, int]  # top-level changes per primary kind (the ChangeSet's summary)
     chapter_counts: dict[str, dict[str, int]]  # chapter -> primary kind -> top-level changes (changed only)
     containers_changed: int = 0  # chapters, parts, sections whose number or heading changed (they have rows too)
+    preamble_changed: bool = False  # the preamble's rows come first
 
 
 class UnitIndex:
@@ -362,7 +363,8 @@ class _Builder:
             return
         lines = self.change_lines(ch, 0)  # in the table a moved unit shows its old and its new text
         own_changed = ch.kinds != ("unchanged",)
-        if ch.kind in WHOLE_KINDS or not ch.children or not any(c.changed for c in ch.children):
+        by_parts = ch.kind == "reworded" and (ch.new or ch.old)[0].kind == "preamble"  # a row per recital
+        if (ch.kind in WHOLE_KINDS and not by_parts) or not ch.children or not any(c.changed for c in ch.children):
             out.append(self.row(ch, lines, chapter, provision))
             return
         if own_changed and lines and (lines[0].changed or {"moved", "renumbered"} & set(ch.kinds)):
@@ -410,19 +412,20 @@ def _resolve(changes: list[Change], b: "_Builder", old_siblings: list[Unit], new
 def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lang: str) -> RenderModel:
     """The whole rendering model of a comparison, in the UI language ``lang`` (ru, kk, en)."""
     b = _Builder(old_doc, new_doc, lang)
+    _resolve(cs.preamble, b, _preamble(old_doc), _preamble(new_doc))
     _resolve(cs.changes, b, b.old.provisions, b.new.provisions)
     rows: list[Row] = []
     blocks: list[tuple[int | None, Block]] = []  # (position in the new text, block)
     chapters: list[str] = []
     chapter_counts: dict[str, dict[str, int]] = {}
-    for ch in cs.changes:
+    for ch in cs.preamble + cs.changes:  # the preamble first: it has no place among the provisions
         chapter = b.chapter(ch)
         if chapter not in chapters:
             chapters.append(chapter)
         provision = b.eid(ch)
         first = len(rows)
         b.rows(ch, chapter, provision, rows)
-        if ch.changed:
+        if ch.changed and not any(ch is p for p in cs.preamble):
             counts = chapter_counts.setdefault(chapter, {})
             counts[ch.kind] = counts.get(ch.kind, 0) + 1
         # A split shows each piece at its own place in the new text (the pieces need not be neighbours).
@@ -448,7 +451,12 @@ def build(cs: ChangeSet, old_doc: Document | None, new_doc: Document | None, lan
     for blk in blocks:
         blk.toc = _toc_entry(blk)
     return RenderModel(rows, blocks, chapters, cs.summary(), chapter_counts,
-                       sum(1 for c in cs.containers if c.changed))
+                       sum(1 for c in cs.containers if c.changed), any(c.changed for c in cs.preamble))
+
+
+def _preamble(doc: Document | None) -> list[Unit]:
+    found = doc.preamble() if doc is not None else None
+    return [found] if found is not None else []
 
 
 def _with_container_rows(containers: list[Change], b: "_Builder", rows: list[Row], blocks: list[Block]) -> list[Row]:

@@ -5,6 +5,7 @@
   var VIEWS = ["table", "inline", "side", "clean"];
   var $ = function (sel, root) { return (root || document).querySelector(sel); };
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  buildSideBySide();
   var tableRows = $$("#view-table tr.row");
   var listItems = $$("ol.changes li");
   var textBlocks = $$("#view-text .blk");
@@ -26,6 +27,54 @@
       textCache.set(el, t);
     }
     return t;
+  }
+
+  /* The side-by-side view, built from the inline view: each line twice, the old side without its insertions,
+     the new side without its deletions; a quote-style-only difference (span.cos) shows each side's own form. */
+  function sideLine(ln, old) {
+    var c = ln.cloneNode(true);
+    c.removeAttribute("id");
+    c.removeAttribute("data-row");
+    $$(old ? "ins" : "del", c).concat($$("a.pl", c)).forEach(function (e) { e.remove(); });
+    $$("span.cos", c).forEach(function (e) {
+      e.replaceWith(document.createTextNode(old ? e.getAttribute("data-o") || "" : e.textContent));
+    });
+    c.classList.toggle("chg", !!$(old ? "del" : "ins", c));
+    return c;
+  }
+
+  function hasText(el) {
+    var c = el.cloneNode(true);
+    $$(".sr", c).forEach(function (e) { e.remove(); });
+    return c.textContent.trim() !== "";
+  }
+
+  function buildSideBySide() {
+    var side = $("#view-side[data-build]");
+    if (!side) { return; }
+    var frag = document.createDocumentFragment();
+    $$("#view-text > article.blk").forEach(function (art) {
+      var blk = document.createElement("div");
+      blk.className = "sbs blk" + (art.classList.contains("changed") ? " changed" : "");
+      ["data-kinds", "data-chapter", "data-changed", "data-anchor"].forEach(function (a) {
+        blk.setAttribute(a, art.getAttribute(a) || "");
+      });
+      $$(".txt > .ln", art).forEach(function (ln) {
+        var pair = document.createElement("div");
+        pair.className = "pair" + (ln.classList.contains("chg") ? " chg" : "");
+        if (ln.hasAttribute("data-row")) { pair.setAttribute("data-row", ln.getAttribute("data-row")); }
+        [true, false].forEach(function (old) {
+          var cell = document.createElement("div");
+          cell.className = old ? "o" : "n";
+          var line = sideLine(ln, old);
+          if (hasText(line)) { cell.appendChild(line); }
+          pair.appendChild(cell);
+        });
+        blk.appendChild(pair);
+      });
+      frag.appendChild(blk);
+    });
+    side.appendChild(frag);
   }
 
   function fmt(template, k, n) { return template.replace("{k}", String(k)).replace("{n}", String(n)); }
