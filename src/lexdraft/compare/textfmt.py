@@ -183,6 +183,15 @@ def render_summary(cs: ChangeSet, level: str = "article", color: bool = False) -
     return out
 
 
+def _kind_counts(changes: list[Change]) -> str:
+    """"3 amended, 2 inserted": the changed ones per primary kind, in order of first appearance."""
+    counts: dict[str, int] = {}
+    for c in changes:
+        if c.changed:
+            counts[c.kind] = counts.get(c.kind, 0) + 1
+    return ", ".join(f"{n} {k}" for k, n in counts.items())
+
+
 def _preamble_lines(cs: ChangeSet, color: bool) -> list[Text]:
     """The changed preamble: its kinds, the count of its changed recitals and citations per kind, then each."""
     head = STYLE["head"] if color else ""
@@ -190,11 +199,7 @@ def _preamble_lines(cs: ChangeSet, color: bool) -> list[Text]:
     for c in cs.preamble:
         if not c.changed:
             continue
-        counts: dict[str, int] = {}
-        for x in c.children:
-            if x.changed:
-                counts[x.kind] = counts.get(x.kind, 0) + 1
-        parts = ", ".join(f"{n} {k}" for k, n in counts.items())
+        parts = _kind_counts(c.children)
         sim = f" similarity {c.similarity:.2f}" if c.old and c.new else ""
         inner = f"; recitals and citations: {parts}" if parts else ""
         out.append(Text(f"preamble: {', '.join(c.kinds)}{sim}{inner}", style=head))
@@ -208,11 +213,8 @@ def _container_lines(cs: ChangeSet, color: bool) -> list[Text]:
     changed = [c for c in cs.containers if c.changed]
     if not changed:
         return []
-    counts: dict[str, int] = {}
-    for c in changed:
-        counts[c.kind] = counts.get(c.kind, 0) + 1
     head = STYLE["head"] if color else ""
-    out = [Text(f"containers: {', '.join(f'{n} {k}' for k, n in counts.items())}", style=head)]
+    out = [Text(f"containers: {_kind_counts(changed)}", style=head)]
     for c in changed:
         out.append(Text(f"{_SIGN.get(c.kind, '~')} {(c.new or c.old)[0].kind} {change_title(c)} [{', '.join(c.kinds)}]",
                         style=head))

@@ -5,6 +5,8 @@
   var VIEWS = ["table", "inline", "side", "clean"];
   var $ = function (sel, root) { return (root || document).querySelector(sel); };
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
+  var srWords = $$("ins > .sr, del > .sr").slice(0, 2).map(function (e) { return e.textContent; });
+  var textCache = new WeakMap();
   buildSideBySide();
   var tableRows = $$("#view-table tr.row");
   var listItems = $$("ol.changes li");
@@ -14,8 +16,6 @@
   var counter = $("#counter");
   var shown = $("#shown");
   var fKind = $("#f-kind"), fChapter = $("#f-chapter"), fChanged = $("#f-changed"), fSearch = $("#f-search");
-  var srWords = $$("ins > .sr, del > .sr").slice(0, 2).map(function (e) { return e.textContent; });
-  var textCache = new WeakMap();
   var current = 0; // row number (1-based), 0 = none
 
   function plainText(el) {
@@ -43,12 +43,6 @@
     return c;
   }
 
-  function hasText(el) {
-    var c = el.cloneNode(true);
-    $$(".sr", c).forEach(function (e) { e.remove(); });
-    return c.textContent.trim() !== "";
-  }
-
   function buildSideBySide() {
     var side = $("#view-side[data-build]");
     if (!side) { return; }
@@ -67,7 +61,7 @@
           var cell = document.createElement("div");
           cell.className = old ? "o" : "n";
           var line = sideLine(ln, old);
-          if (hasText(line)) { cell.appendChild(line); }
+          if (plainText(line).trim() !== "") { cell.appendChild(line); }  // the screen-reader words aside
           pair.appendChild(cell);
         });
         blk.appendChild(pair);
